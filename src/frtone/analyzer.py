@@ -1,0 +1,424 @@
+"""The analyzer: text → parsed document → claims → cues → scores → typed results.
+
+Example:
+    >>> import frtone
+    >>> analyzer = frtone.Analyzer()
+    >>> result = analyzer.analyze(
+    ...     "Le cloud souverain lave son linge sale en famille. Orange reprendrait Cloudwatt.",
+    ...     targets=["Orange", "Cloudwatt"],
+    ... )
+    >>> [c.sarcasm.label for c in result.claims]
+    [True, False]
+    >>> result.claims[1].hedged
+    True
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from frtone import __version__
+from frtone.backends import Backend, load_backend
+from frtone.claims.annotate import classify_kind, find_hedges, find_reported, is_negated
+from frtone.claims.evaluative import token_polarities
+from frtone.claims.segment import ClaimSpan, segment
+from frtone.cues import find_cues
+from frtone.cues.patterns import Unit
+from frtone.document import Document
+from frtone.errors import InputTypeError, LanguageWarning
+from frtone.gazetteer import gazetteer
+from frtone.language import detect_language
+from frtone.results import (
+    ArticleAnalysis,
+    ArticleSarcasm,
+    Claim,
+    ClaimSarcasm,
+    Entity,
+    LanguageInfo,
+    Mention,
+    Stance,
+    StanceLabel,
+    TargetResult,
+)
+from frtone.scoring.article import article_sarcasm, article_stance
+from frtone.scoring.base import FAR, ClaimFeatures, SarcasmScorer, StanceInput, StanceScorer
+from frtone.scoring.polarity import PolarityLexicon, shared_lexicon
+from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_label
+from frtone.targets import Target, coerce_targets, detect_targets, target_mentions
+
+TargetsArg = Iterable[Target | str | dict[str, Any]] | None
+
+
+def _check_text(text: object, where: str) -> str:
+    if not isinstance(text, str):
+        raise InputTypeError(
+            f"{where} expects the article text as str, got {type(text).__name__}. "
+            'Decode bytes first, e.g. data.decode("utf-8").'
+        )
+    return text
+
+
+class Analyzer:
+    """Reusable analyzer: loads the backend once, then analyses many articles.
+
+    Args:
+        backend: ``"spacy"`` (default) or a :class:`~frtone.backends.Backend` instance.
+        model: Backend model name or path (spaCy default ``fr_core_news_md``).
+        sarcasm_scorer: A :class:`~frtone.scoring.base.SarcasmScorer`; default
+            :class:`~frtone.scoring.rules.RuleSarcasmScorer`.
+        stance_scorer: A :class:`~frtone.scoring.base.StanceScorer`; default
+            :class:`~frtone.scoring.rules.RuleStanceScorer`.
+        max_length: Longest piece of text the backend parses at once (characters);
+            longer paragraphs are cut at sentence ends, offsets stay exact.
+        include_tokens: Keep tokens on claims (set ``False`` for lean results).
+
+    Example:
+        >>> analyzer = Analyzer()
+        >>> [r.claims[0].kind for r in analyzer.pipe(["Quid des 150 millions d'euros versés ?"])]
+        ['rhetorical_question']
+    """
+
+    def __init__(
+        self,
+        backend: str | Backend = "spacy",
+        *,
+        model: str | None = None,
+        sarcasm_scorer: SarcasmScorer | None = None,
+        stance_scorer: StanceScorer | None = None,
+        max_length: int | None = None,
+        include_tokens: bool = True,
+    ) -> None:
+        if isinstance(backend, str):
+            options: dict[str, Any] = {}
+            if model is not None:
+                options["model"] = model
+            if max_length is not None:
+                options["max_length"] = max_length
+            self.backend: Backend = load_backend(backend, **options)
+        else:
+            from frtone.backends import check_provides
+
+            check_provides(backend)
+            self.backend = backend
+        self.sarcasm_scorer: SarcasmScorer = sarcasm_scorer or RuleSarcasmScorer()
+        self.stance_scorer: StanceScorer = stance_scorer or RuleStanceScorer()
+        for obj, proto in ((self.sarcasm_scorer, SarcasmScorer), (self.stance_scorer, StanceScorer)):
+            if not isinstance(obj, proto):
+                raise TypeError(f"{type(obj).__name__} does not implement {proto.__name__}")
+        self.include_tokens = include_tokens
+        self.lexicon: PolarityLexicon = shared_lexicon()
+
+    def analyze(self, text: str, targets: TargetsArg = None, *, id: str | None = None) -> ArticleAnalysis:
+        """Analyse one article.
+
+        Args:
+            text: The article text (``str``).
+            targets: Target names, ``"NAME=ALIAS|ALIAS"`` specs, dicts or
+                :class:`~frtone.targets.Target`; ``None`` detects the main targets.
+            id: Identifier copied into the result.
+
+        Raises:
+            TypeError: ``text`` is not a ``str`` (:class:`~frtone.errors.InputTypeError`).
+        """
+        _check_text(text, "frtone.analyze()")
+        return next(self.pipe([text], targets, ids=[id]))
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        targets: TargetsArg = None,
+        *,
+        ids: Iterable[str | None] | None = None,
+        batch_size: int = 16,
+    ) -> Iterator[ArticleAnalysis]:
+        """Analyse many articles, streaming results in input order.
+
+        Args:
+            texts: Article texts.
+            targets: Targets shared by every article (``None``: detect per article).
+            ids: Optional identifiers, one per text.
+            batch_size: Articles parsed together by the backend.
+        """
+        wanted = coerce_targets(targets)
+        id_iter = iter(ids) if ids is not None else None
+        checked = (_check_text(t, "Analyzer.pipe()") for t in texts)
+        buffer: list[str] = []
+
+        def flush() -> Iterator[ArticleAnalysis]:
+            langs = [self._language(t) for t in buffer]
+            docs = self.backend.parse(buffer, batch_size=batch_size)
+            for doc, lang in zip(docs, langs, strict=True):
+                doc_id = next(id_iter, None) if id_iter is not None else None
+                yield self._analyze_doc(doc, wanted, lang, doc_id)
+
+        for text in checked:
+            buffer.append(text)
+            if len(buffer) >= batch_size:
+                yield from flush()
+                buffer = []
+        if buffer:
+            yield from flush()
+
+    @staticmethod
+    def _language(text: str) -> LanguageInfo:
+        lang = detect_language(text)
+        if not lang.is_french:
+            warnings.warn(
+                f"The text looks like {lang.code!r} (p={lang.confidence:.2f}), not French: "
+                "frtone's lexicons and models are French, results will be unreliable.",
+                LanguageWarning,
+                stacklevel=4,
+            )
+        return lang
+
+    # -- one document -------------------------------------------------------------------
+
+    def _analyze_doc(
+        self, doc: Document, wanted: list[Target] | None, lang: LanguageInfo, doc_id: str | None
+    ) -> ArticleAnalysis:
+        targets = wanted if wanted is not None else detect_targets(doc)
+        mentions = target_mentions(doc.text, targets)
+        spans = segment(doc)
+        token_pols = [token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans]
+        evaluative = [max(-1.0, min(1.0, sum(p))) for p in token_pols]
+        features = [
+            self._features(doc, spans, k, token_pols, evaluative) for k in range(len(spans))
+        ]
+        probs = self.sarcasm_scorer.predict(features) if features else []
+        claim_targets = self._claim_target_map(doc, spans, targets, mentions)
+        stances = self._stances(doc, spans, features, probs, targets, claim_targets, mentions)
+        entities = self._entities(doc, targets, mentions)
+        claims = []
+        threshold = self.sarcasm_scorer.threshold
+        for k, span in enumerate(spans):
+            f = features[k]
+            lo, hi = span.token_start, span.token_end
+            start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+            hedges = find_hedges(doc, lo, hi)
+            claims.append(
+                Claim(
+                    index=k, start=start, end=end, text=doc.text[start:end],
+                    paragraph=span.paragraph, sentence=span.sentence, kind=f.kind,  # type: ignore[arg-type]
+                    hedged=bool(hedges), reported=f.reported,
+                    polarity=round(f.polarity, 4), subjectivity=round(f.subjectivity, 4),
+                    stances=stances[k],
+                    sarcasm=ClaimSarcasm(probs[k], probs[k] >= threshold, f.cues, threshold),
+                    negated=f.negated, hedges=tuple(hedges),
+                    tokens=tuple(doc.tokens[lo:hi]) if self.include_tokens else (),
+                    entities=tuple(e for e in entities if start <= e.start and e.end <= end),
+                )
+            )
+        return ArticleAnalysis(
+            id=doc_id,
+            frtone_version=__version__,
+            backend=doc.backend,
+            language=lang,
+            targets=self._target_results(doc.text, targets, claims, mentions, wanted is None),
+            sarcasm=ArticleSarcasm(
+                article_sarcasm(probs), tuple(c.index for c in claims if c.sarcasm.label)
+            ),
+            claims=tuple(claims),
+            text_length=len(doc.text),
+        )
+
+    def _features(
+        self,
+        doc: Document,
+        spans: Sequence[ClaimSpan],
+        k: int,
+        token_pols: Sequence[Sequence[float]],
+        evaluative: Sequence[float],
+    ) -> ClaimFeatures:
+        span = spans[k]
+        lo, hi = span.token_start, span.token_end
+        tokens = doc.tokens[lo:hi]
+        neighbours = [
+            evaluative[j] for j in (k - 1, k, k + 1)
+            if 0 <= j < len(spans) and spans[j].paragraph == span.paragraph
+        ]
+        context = sum(neighbours) / len(neighbours)
+        words = [t.text.replace("’", "'") for t in tokens]
+        polarity, subjectivity = self.lexicon.sentiment_words(words)
+
+        def unit_polarity(unit: Unit) -> float:
+            return self.lexicon.word_polarity(unit.form, unit.lemma)
+
+        cues = find_cues(
+            doc, lo, hi, heading=span.heading, evaluative=evaluative[k],
+            context_polarity=context, polarity_of=unit_polarity,
+        )
+        kind = classify_kind(
+            doc, lo, hi, heading=span.heading, cues=cues, evaluative=evaluative[k],
+            subjectivity=subjectivity,
+        )
+        return ClaimFeatures(
+            text=doc.text[tokens[0].start : tokens[-1].end],
+            tokens=tuple(tokens),
+            cues=tuple(cues),
+            token_polarity=tuple(token_pols[k]),
+            polarity=polarity,
+            subjectivity=subjectivity,
+            kind=kind,
+            hedged=False,
+            reported=find_reported(doc, lo, hi),
+            negated=is_negated(doc, lo, hi),
+            context_polarity=round(context, 4),
+        )
+
+    @staticmethod
+    def _claim_target_map(
+        doc: Document,
+        spans: Sequence[ClaimSpan],
+        targets: Sequence[Target],
+        mentions: dict[str, list[tuple[int, int]]],
+    ) -> list[dict[str, list[int]]]:
+        """Per claim, the token indices that mention each target named in it."""
+        out: list[dict[str, list[int]]] = []
+        for span in spans:
+            lo, hi = span.token_start, span.token_end
+            start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
+            found: dict[str, list[int]] = {}
+            for t in targets:
+                toks = [
+                    k for (s, e) in mentions[t.name] if start <= s < end
+                    for k in range(lo, hi) if doc.tokens[k].start < e and s < doc.tokens[k].end
+                ]
+                if toks:
+                    found[t.name] = toks
+            out.append(found)
+        return out
+
+    def _stances(
+        self,
+        doc: Document,
+        spans: Sequence[ClaimSpan],
+        features: Sequence[ClaimFeatures],
+        probs: Sequence[float],
+        targets: Sequence[Target],
+        claim_targets: Sequence[dict[str, list[int]]],
+        mentions: dict[str, list[tuple[int, int]]],
+    ) -> list[tuple[Stance, ...]]:
+        items: list[StanceInput] = []
+        where: list[tuple[int, str]] = []
+        last_named: dict[int, set[str]] = {}
+        for k, span in enumerate(spans):
+            named = claim_targets[k]
+            for t in targets:
+                if t.name in named:
+                    dist = self._distances(doc, span, named[t.name])
+                    items.append(StanceInput(features[k], t.name, True, dist, probs[k],
+                                             len(named) - 1))
+                    where.append((k, t.name))
+                elif not named and t.name in last_named.get(span.paragraph, set()):
+                    n = span.token_end - span.token_start
+                    items.append(StanceInput(features[k], t.name, False, (FAR,) * n, probs[k]))
+                    where.append((k, t.name))
+            if named:
+                last_named[span.paragraph] = set(named)
+        scored = dict(zip(where, self.stance_scorer.predict(items), strict=True)) if items else {}
+        out: list[tuple[Stance, ...]] = []
+        for k in range(len(spans)):
+            row = []
+            for t in targets:
+                score, conf = scored.get((k, t.name), (0.0, 0.0))
+                label: StanceLabel = stance_label(score)  # type: ignore[assignment]
+                row.append(Stance(t.name, label, score, conf, t.name in claim_targets[k]))
+            out.append(tuple(row))
+        return out
+
+    @staticmethod
+    def _distances(doc: Document, span: ClaimSpan, mention_tokens: list[int]) -> tuple[int, ...]:
+        mention_words = [w.i for k in mention_tokens for w in doc.tokens[k].words]
+        dists = []
+        for k in range(span.token_start, span.token_end):
+            if k in mention_tokens:
+                dists.append(0)
+                continue
+            w = doc.tokens[k].words[-1].i
+            dists.append(min(doc.tree_distance(w, m, FAR) for m in mention_words))
+        return tuple(dists)
+
+    @staticmethod
+    def _entities(
+        doc: Document, targets: Sequence[Target], mentions: dict[str, list[tuple[int, int]]]
+    ) -> list[Entity]:
+        """Backend entities, relabelled by the gazetteer and tagged with their target."""
+        owner = {span: name for name, spans in mentions.items() for span in spans}
+        out: list[Entity] = []
+        covered: set[tuple[int, int]] = set()
+        for ent in doc.entities:
+            hits = [sp for sp in owner if _overlaps(sp, ent.start, ent.end)]
+            covered.update(hits)
+            target = owner[hits[0]] if hits else None
+            out.append(Entity(doc.text[ent.start : ent.end], ent.start, ent.end, ent.label, target))
+        for (s, e), name in owner.items():
+            if (s, e) in covered or not doc.text[s:e][:1].isupper():
+                continue
+            entry = gazetteer().lookup(name)
+            out.append(Entity(doc.text[s:e], s, e, entry.label if entry else "ORG", name))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    @staticmethod
+    def _target_results(
+        text: str,
+        targets: Sequence[Target],
+        claims: Sequence[Claim],
+        mentions: dict[str, list[tuple[int, int]]],
+        detected: bool,
+    ) -> tuple[TargetResult, ...]:
+        out = []
+        for t in targets:
+            scores, weights = [], []
+            for c in claims:
+                st = c.stance(t.name)
+                if st is not None and st.label != "none":
+                    scores.append(st.score)
+                    weights.append(1.0 if st.mentioned else 0.5)
+            label, score = article_stance(scores, weights)
+            ments = tuple(
+                Mention(text[s:e], s, e, next((c.index for c in claims if c.start <= s < c.end), -1))
+                for s, e in mentions[t.name]
+            )
+            out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))
+        return tuple(out)
+
+
+def _overlaps(span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether ``span`` overlaps ``[start, end)``."""
+    return span[0] < end and start < span[1]
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def analyze(text: str, targets: TargetsArg = None, *, id: str | None = None) -> ArticleAnalysis:
+    """Analyse one French article with a shared default :class:`Analyzer`.
+
+    Args:
+        text: The article text.
+        targets: Names, ``"NAME=ALIAS|ALIAS"`` specs, dicts or Targets; ``None``
+            detects the article's main targets.
+        id: Identifier copied into the result.
+
+    Returns:
+        The article's :class:`~frtone.results.ArticleAnalysis`.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("Cloudwatt a longtemps laissé l'image de chimères !")
+        >>> r.claims[0].sarcasm.cues[0].text
+        'chimères'
+        >>> frtone.analyze("   ").claims
+        ()
+    """
+    _check_text(text, "frtone.analyze()")
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT.analyze(text, targets, id=id)

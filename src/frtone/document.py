@@ -1,0 +1,102 @@
+"""frtone's own backend-neutral annotation of a text.
+
+Backends (spaCy, stanza) turn text into a :class:`Document`; everything after
+that — claims, cues, scorers — reads only these types, never spaCy or stanza
+objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from frtone.results import BackendInfo, Token, Word
+from frtone.text import Paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntity:
+    """A named entity found by the backend (``canonical`` from the gazetteer)."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: token range ``[token_start, token_end)`` and char offsets."""
+
+    index: int
+    paragraph: int
+    token_start: int
+    token_end: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed article: tokens, words, sentences, entities, paragraphs.
+
+    Attributes:
+        text: The input text exactly as given.
+        tokens: Surface tokens in order; ``tokens[k].i == k``.
+        sentences: Sentences in order, never crossing a paragraph boundary.
+        entities: Named entities from the backend.
+        paragraphs: Paragraphs (a heading line is a paragraph).
+        backend: Which backend and model produced the annotations.
+        vectors: Optional per-token word vectors (index by token ``i``).
+    """
+
+    text: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    entities: list[ParsedEntity]
+    paragraphs: list[Paragraph]
+    backend: BackendInfo
+    vectors: list[tuple[float, ...]] | None = None
+    words: list[Word] = field(default_factory=list)
+    word_token: list[int] = field(default_factory=list)
+    children: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            for tok in self.tokens:
+                for w in tok.words:
+                    self.words.append(w)
+                    self.word_token.append(tok.i)
+        self.children = [[] for _ in self.words]
+        for w in self.words:
+            if w.head != w.i and 0 <= w.head < len(self.words):
+                self.children[w.head].append(w.i)
+
+    def subtree(self, word: int) -> list[int]:
+        """Word indices of the subtree rooted at ``word``, sorted."""
+        out, stack = [], [word]
+        while stack:
+            w = stack.pop()
+            out.append(w)
+            stack.extend(self.children[w])
+        return sorted(out)
+
+    def tree_distance(self, a: int, b: int, limit: int = 12) -> int:
+        """Number of dependency arcs between words ``a`` and ``b`` (``limit`` if unrelated)."""
+        def ancestors(w: int) -> dict[int, int]:
+            seen = {w: 0}
+            d = 0
+            while self.words[w].head != w and d < limit:
+                w = self.words[w].head
+                d += 1
+                if w in seen:
+                    break
+                seen[w] = d
+            return seen
+
+        up_a, up_b = ancestors(a), ancestors(b)
+        common = [up_a[w] + up_b[w] for w in up_a if w in up_b]
+        return min(common) if common else limit
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        """Return the tokens of ``sentence``."""
+        return self.tokens[sentence.token_start : sentence.token_end]

@@ -1,0 +1,65 @@
+"""Errors and warnings raised by frtone.
+
+Every error carries a stable code (``E001``...) and says how to fix the
+problem, in the manner of spaCy's error catalogue. Catch :class:`FrtoneError`
+to handle all of them.
+
+Example:
+    >>> import frtone
+    >>> try:
+    ...     frtone.analyze(42)  # type: ignore[arg-type]
+    ... except TypeError as exc:
+    ...     print(exc)
+    [E001] frtone.analyze() expects the article text as str, got int. Decode bytes first, e.g. data.decode("utf-8").
+"""
+
+from __future__ import annotations
+
+
+class FrtoneError(Exception):
+    """Base class of all frtone errors. ``code`` is the stable error code."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputTypeError(FrtoneError, TypeError):
+    """The text given to analyse is not a ``str`` (E001)."""
+
+    code = "E001"
+
+
+class TargetSpecError(FrtoneError, ValueError):
+    """A target specification cannot be understood (E002)."""
+
+    code = "E002"
+
+
+class ModelNotFoundError(FrtoneError, OSError):
+    """A backend model is not installed (E003); the message names the install command."""
+
+    code = "E003"
+
+
+class DataFileError(FrtoneError, ValueError):
+    """A packaged or user-supplied data file is malformed (E004)."""
+
+    code = "E004"
+
+
+class SchemaError(FrtoneError, ValueError):
+    """A dict does not match the ``frtone/1`` result schema (E005)."""
+
+    code = "E005"
+
+
+class BackendError(FrtoneError, ValueError):
+    """A backend is unknown or lacks an annotation frtone requires (E006)."""
+
+    code = "E006"
+
+
+class LanguageWarning(UserWarning):
+    """The text does not look like French; results are unreliable."""

@@ -1,0 +1,76 @@
+"""The gazetteer of companies, institutions, products, policies and people.
+
+Read from ``data/fr/organisations.toml``. It feeds the spaCy entity ruler (so
+Orange is an ORG, not a place) and target detection (so ``CDC`` and
+``Caisse des Dépôts`` are one target).
+
+Example:
+    >>> g = gazetteer()
+    >>> g.lookup("Thalès").name
+    'Thales'
+    >>> g.lookup("Etat").name
+    "l'État"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from frtone.resources import records
+from frtone.text import fold
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One real-world entity with its label, kind and aliases."""
+
+    name: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+    ambiguous: bool
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by its aliases."""
+        return (self.name, *self.aliases)
+
+
+def _key(name: str) -> str:
+    key = fold(name).strip()
+    for article in ("l'", "la ", "le ", "les "):
+        if key.startswith(article):
+            key = key[len(article):]
+    return key
+
+
+class Gazetteer:
+    """Entries indexed by folded name (accents, case and leading article ignored)."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self.entries = entries
+        self._index: dict[str, GazetteerEntry] = {}
+        for entry in entries:
+            for name in entry.names:
+                self._index.setdefault(_key(name), entry)
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """Return the entry ``name`` refers to, or ``None``."""
+        return self._index.get(_key(name))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Return the packaged gazetteer (loaded once)."""
+    rows = records(
+        "organisations.toml",
+        "entity",
+        {"name": str, "label": str, "kind": str, "aliases": list, "ambiguous": bool},
+    )
+    return Gazetteer(
+        [
+            GazetteerEntry(r["name"], r["label"], r["kind"], tuple(r["aliases"]), r["ambiguous"])
+            for r in rows
+        ]
+    )

@@ -1,0 +1,1 @@
+"""Language data: small modules of constants, no logic (one folder per language)."""

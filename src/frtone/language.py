@@ -1,0 +1,51 @@
+"""Language identification (py3langid, offline, NumPy model without pickle).
+
+Example:
+    >>> detect_language("Orange a annoncé le rachat de Cloudwatt, condamné d'avance.").code
+    'fr'
+    >>> detect_language("ok").code
+    'und'
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from frtone.results import LanguageInfo
+
+MIN_CHARS = 20
+SAMPLE_CHARS = 4000
+FRENCH_MIN_CONFIDENCE = 0.5
+# Languages the identifier chooses among: the ones a French tech-press archive meets.
+CANDIDATES = ("fr", "en", "de", "es", "it", "pt", "nl", "ca", "la", "ro", "pl", "sv", "da")
+
+_identifier: Any = None
+_lock = threading.Lock()
+
+
+def _get_identifier() -> Any:
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                ident.set_languages(list(CANDIDATES))
+                _identifier = ident
+    return _identifier
+
+
+def detect_language(text: str) -> LanguageInfo:
+    """Identify the language of ``text`` from its first few thousand characters.
+
+    Texts with fewer than :data:`MIN_CHARS` letters get code ``und`` and are
+    treated as French (there is nothing to judge).
+    """
+    letters = sum(c.isalpha() for c in text[:SAMPLE_CHARS])
+    if letters < MIN_CHARS:
+        return LanguageInfo("und", 0.0, True)
+    code, prob = _get_identifier().classify(text[:SAMPLE_CHARS])
+    prob = round(float(prob), 4)
+    return LanguageInfo(str(code), prob, code == "fr" and prob >= FRENCH_MIN_CONFIDENCE)

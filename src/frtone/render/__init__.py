@@ -1,0 +1,1 @@
+"""Renderers of results: terminal text (and, later, HTML)."""

@@ -1,0 +1,1 @@
+"""Scorers: polarity (textblob-fr), sarcasm and stance, behind stable interfaces."""

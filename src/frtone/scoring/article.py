@@ -1,0 +1,52 @@
+"""Article-level aggregation: stance per target and overall sarcasm.
+
+Example:
+    >>> article_stance([-0.6, -0.4, 0.0], [1.0, 1.0, 1.0])
+    ('against', -0.5)
+    >>> article_stance([0.7, -0.6], [1.0, 1.0])[0]
+    'mixed'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frtone.results import ArticleStanceLabel
+from frtone.scoring.rules import STANCE_THRESHOLD
+
+MIXED_SHARE = 0.3
+MIXED_BALANCE = 0.4
+
+
+def article_stance(scores: Sequence[float], weights: Sequence[float]) -> tuple[
+    ArticleStanceLabel, float
+]:
+    """Combine claim scores toward one target into a label and a score.
+
+    Only claims with a stance (``|score| >= threshold``) count. ``mixed`` when
+    both directions carry at least 30 % of the evidence and neither dominates.
+    """
+    pairs = [(s, w) for s, w in zip(scores, weights, strict=True) if abs(s) >= STANCE_THRESHOLD]
+    if not pairs:
+        return "none", 0.0
+    favor = sum(s * w for s, w in pairs if s > 0)
+    against = -sum(s * w for s, w in pairs if s < 0)
+    total = favor + against
+    mean = round(sum(s * w for s, w in pairs) / sum(w for _, w in pairs), 4)
+    if (
+        min(favor, against) >= MIXED_SHARE * total
+        and abs(favor - against) / total < MIXED_BALANCE
+    ):
+        return "mixed", mean
+    if abs(mean) < STANCE_THRESHOLD / 2:
+        return "none", mean
+    return ("favor" if mean > 0 else "against"), mean
+
+
+def article_sarcasm(probabilities: Sequence[float]) -> float:
+    """Probability that the article holds sarcasm: the most sarcastic claim's, backed up
+    by the others (``1 - prod(1 - p)``, capped at 1)."""
+    keep = 1.0
+    for p in probabilities:
+        keep *= 1.0 - min(max(p, 0.0), 1.0)
+    return round(1.0 - keep, 4)

@@ -1,0 +1,90 @@
+"""Scorer interfaces and the backend-neutral features they read.
+
+Scorers know nothing of spaCy or stanza: they read :class:`ClaimFeatures` and
+:class:`StanceInput`, built by the analyzer from frtone's own annotation types.
+The first scorers (:mod:`frtone.scoring.rules`) combine cues and lexicons by
+hand; trained scikit-learn scorers implement the same two protocols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from frtone.results import Cue, Reported, Token
+
+FAR = 12  # tree distance used when a token is unrelated to any mention
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """What a sarcasm or stance scorer may know about a claim.
+
+    Attributes:
+        text: The claim text.
+        tokens: Its tokens (with lemmas, tags, morphology, dependencies).
+        cues: Sarcasm cues found in it.
+        token_polarity: Prior polarity per token, negation-adjusted.
+        polarity: textblob-fr polarity of the claim (corrected lexicon).
+        subjectivity: textblob-fr subjectivity of the claim.
+        kind: Claim kind (``heading`` etc.).
+        hedged: Whether the claim is hedged.
+        reported: Reported-speech source, if any.
+        negated: Whether its main predicate is negated.
+        context_polarity: Mean evaluative polarity of the neighbouring claims.
+    """
+
+    text: str
+    tokens: tuple[Token, ...]
+    cues: tuple[Cue, ...]
+    token_polarity: tuple[float, ...]
+    polarity: float
+    subjectivity: float
+    kind: str
+    hedged: bool
+    reported: Reported | None
+    negated: bool
+    context_polarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StanceInput:
+    """One (claim, target) pair for a stance scorer.
+
+    Attributes:
+        claim: The claim's features.
+        target: Target name.
+        mentioned: Whether the claim names the target.
+        distances: Per token, dependency-tree distance to the nearest mention
+            (:data:`FAR` when unrelated or not mentioned).
+        sarcasm: The claim's sarcasm probability (irony flips surface polarity).
+        other_targets: How many other targets the claim names.
+    """
+
+    claim: ClaimFeatures
+    target: str
+    mentioned: bool
+    distances: tuple[int, ...]
+    sarcasm: float
+    other_targets: int = 0
+
+
+@runtime_checkable
+class SarcasmScorer(Protocol):
+    """Gives each claim a calibrated sarcasm probability."""
+
+    threshold: float
+
+    def predict(self, claims: Sequence[ClaimFeatures]) -> list[float]:
+        """Return one probability in [0, 1] per claim."""
+        ...
+
+
+@runtime_checkable
+class StanceScorer(Protocol):
+    """Scores a claim's stance toward a target."""
+
+    def predict(self, items: Sequence[StanceInput]) -> list[tuple[float, float]]:
+        """Return ``(score in [-1, 1], confidence in [0, 1])`` per item."""
+        ...

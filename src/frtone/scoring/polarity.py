@@ -1,0 +1,116 @@
+"""Polarity and subjectivity: textblob-fr's lexicon, corrected at the boundary.
+
+textblob-fr is run on frtone's own tokens (never on raw text: its sentence
+splitter needs NLTK corpora that are not available offline). Its lexicon has
+bad entries — about 1,180 words with negative subjectivity, ``plein`` at
+17.65 — so :class:`PolarityLexicon` clamps every entry into range and applies
+the overrides in ``data/fr/lexicon_corrections.toml`` when it loads, once, on
+first use.
+
+Example:
+    >>> lex = PolarityLexicon()
+    >>> lex.entry("abruti")  # textblob-fr says (-0.28, -0.5)
+    (-0.28, 0.5)
+    >>> lex.entry("plein")   # textblob-fr says subjectivity 17.65
+    (0.1, 0.18)
+    >>> p, s = lex.sentiment_words(["une", "offre", "excellente"])
+    >>> p > 0 and 0 <= s <= 1
+    True
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from frtone.resources import load_toml
+from frtone.text import fold
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, float(value)))
+
+
+class PolarityLexicon:
+    """textblob-fr's French sentiment lexicon, corrected, plus frtone's press lexicon."""
+
+    def __init__(self) -> None:
+        self._sentiment: Any = None
+        self._lock = threading.Lock()
+        self._evaluative: dict[str, float] | None = None
+
+    @property
+    def textblob(self) -> Any:
+        """textblob-fr's ``Sentiment`` with corrected entries (loaded on first use)."""
+        if self._sentiment is None:
+            with self._lock:
+                if self._sentiment is None:
+                    self._sentiment = self._load()
+        return self._sentiment
+
+    @staticmethod
+    def _load() -> Any:
+        import os
+
+        import textblob_fr.fr as tfr
+
+        sent = tfr.Sentiment(
+            path=os.path.join(tfr.MODULE, "fr-sentiment.xml"),
+            synset=None,
+            negations=("n'", "ne", "ni", "non", "pas", "rien", "sans", "aucun", "jamais"),
+            modifiers=("RB",),
+            modifier=lambda w: w.endswith("ment"),
+            tokenizer=tfr.parser.find_tokens,
+            language="fr",
+        )
+        sent.load()
+        overrides = load_toml("lexicon_corrections.toml").get("override", {})
+        for word, by_pos in sent.items():
+            fix = overrides.get(word)
+            for pos, (p, s, i) in list(by_pos.items()):
+                if fix is not None:
+                    p, s = fix["polarity"], fix["subjectivity"]
+                by_pos[pos] = [_clamp(p, -1.0, 1.0), _clamp(abs(s), 0.0, 1.0), i]
+        return sent
+
+    def entry(self, word: str) -> tuple[float, float] | None:
+        """Corrected ``(polarity, subjectivity)`` of a lower-case word form, or ``None``."""
+        by_pos = self.textblob.get(word)
+        if not by_pos:
+            return None
+        p, s, _ = by_pos.get(None, next(iter(by_pos.values())))
+        return (p, s)
+
+    def sentiment_words(self, words: Sequence[str]) -> tuple[float, float]:
+        """textblob-fr polarity and subjectivity of a word sequence, clamped into range."""
+        score = self.textblob([w.lower() for w in words])
+        return (_clamp(score[0], -1.0, 1.0), _clamp(score[1], 0.0, 1.0))
+
+    def evaluative(self, lemma: str) -> float | None:
+        """frtone's press-lexicon polarity of a lemma (accents folded), or ``None``."""
+        if self._evaluative is None:
+            table = load_toml("evaluative.toml").get("polarity", {})
+            self._evaluative = {fold(k): _clamp(v, -1.0, 1.0) for k, v in table.items()}
+        return self._evaluative.get(fold(lemma))
+
+    def word_polarity(self, form: str, lemma: str) -> float:
+        """Prior polarity of one word: press lexicon by lemma first, then textblob-fr."""
+        value = self.evaluative(lemma)
+        if value is None:
+            value = self.evaluative(form)
+        if value is not None:
+            return value
+        found = self.entry(form.lower())
+        return found[0] if found else 0.0
+
+
+_SHARED: PolarityLexicon | None = None
+
+
+def shared_lexicon() -> PolarityLexicon:
+    """The process-wide lexicon instance (loaded lazily on first use)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = PolarityLexicon()
+    return _SHARED

@@ -1,0 +1,91 @@
+"""Offset-preserving text normalisation and paragraph splitting.
+
+Every function here maps one input character to exactly one output character,
+so offsets computed on the normalised text are offsets into the input as given.
+
+Example:
+    >>> from frtone.text import normalise, fold, paragraphs
+    >>> normalise("l’État\u00a0!")
+    "l'État !"
+    >>> fold("Thalès, l'État")
+    "thales, l'etat"
+    >>> [(p.start, p.end) for p in paragraphs("Titre\\n\\nUn texte. Deux.\\n")]
+    [(0, 5), (7, 22)]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# One character in, one character out: typographic variants spaCy handles less well.
+_NORMALISE = str.maketrans(
+    {
+        "\u2019": "'",  # right single quotation mark (typographic apostrophe)
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",  # no-break space (French typography before ; : ! ? » %)
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\u2007": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\t": " ",
+    }
+)
+
+_PARAGRAPH_BREAK = re.compile(r"[ \t\u00a0\u202f]*(?:\r\n|\r|\n)(?:[ \t\u00a0\u202f\r\n]*)")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with typographic variants replaced, same length.
+
+    Typographic apostrophes become ``'``, no-break and thin spaces become plain
+    spaces, non-breaking hyphens become ``-``. Guillemets and dashes are kept.
+    """
+    return text.translate(_NORMALISE)
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0] if decomposed else ch
+    return base.lower() if len(base.lower()) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and normalise, keeping one char per char."""
+    return "".join(_fold_char(c) for c in normalise(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph (or heading line) as character offsets into the input."""
+
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split ``text`` into non-blank lines/paragraphs with exact offsets.
+
+    Press articles put one paragraph per line, headings on lines of their own;
+    a line break always ends a paragraph. Leading and trailing spaces are
+    excluded from the offsets.
+    """
+    out: list[Paragraph] = []
+    pos = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = pos + lead
+            out.append(Paragraph(len(out), start, start + len(stripped)))
+        if match:
+            pos = match.end()
+    return out
