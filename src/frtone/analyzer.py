@@ -302,7 +302,7 @@ class Analyzer:
     ) -> list[tuple[Stance, ...]]:
         items: list[StanceInput] = []
         where: list[tuple[int, str]] = []
-        last_named: dict[int, set[str]] = {}
+        last_named: set[str] = set()
         for k, span in enumerate(spans):
             named = claim_targets[k]
             for t in targets:
@@ -311,12 +311,12 @@ class Analyzer:
                     items.append(StanceInput(features[k], t.name, True, dist, probs[k],
                                              len(named) - 1))
                     where.append((k, t.name))
-                elif not named and t.name in last_named.get(span.paragraph, set()):
+                elif not named and t.name in last_named:
                     n = span.token_end - span.token_start
                     items.append(StanceInput(features[k], t.name, False, (FAR,) * n, probs[k]))
                     where.append((k, t.name))
             if named:
-                last_named[span.paragraph] = set(named)
+                last_named = set(named)
         scored = dict(zip(where, self.stance_scorer.predict(items), strict=True)) if items else {}
         out: list[tuple[Stance, ...]] = []
         for k in range(len(spans)):

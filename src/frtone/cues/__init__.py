@@ -49,9 +49,11 @@ def find_cues(
     units = make_units(tokens)
     matches = match_units(cue_index(), units)
     cues: list[Cue] = []
-    praise = [m for m in matches if m.pattern.kind == "ironic_praise"]
+    # Bare praise words (low weight) count only when undercut; ironic formulas
+    # ("quelle générosité", "mérite une médaille") are cues on their own.
+    praise = [m for m in matches if m.pattern.kind == "ironic_praise" and m.pattern.weight < 0.45]
     for m in matches:
-        if m.pattern.kind == "ironic_praise":
+        if m in praise:
             continue
         s = tokens[units[m.start_unit].token_start].start
         e = tokens[units[m.end_unit - 1].token_end - 1].end

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from frtone.scoring.base import FAR, ClaimFeatures, StanceInput
 
 STRONG_KINDS = frozenset(
-    {"metaphor", "idiom", "ironic_marker", "ironic_punctuation", "sarcastic_contrast",
+    {"metaphor", "idiom", "ironic_marker", "ironic_punctuation", "sarcastic_contrast", "ironic_praise",
      "rhetorical_question", "scare_quote", "understatement"}
 )
 WEAK_ALONE = 0.5  # weak cues (hyperbole, bare praise) count half when alone

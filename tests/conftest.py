@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import frtone
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "articles" / "cloudwatt-orange-itsocial.txt"
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> frtone.Analyzer:
+    return frtone.Analyzer()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_result(analyzer: frtone.Analyzer, seed_text: str) -> frtone.ArticleAnalysis:
+    return analyzer.analyze(seed_text)

@@ -1,0 +1,56 @@
+"""Entities fit the tech press; textblob-fr's lexicon is corrected at the boundary."""
+
+from __future__ import annotations
+
+from frtone.scoring.polarity import PolarityLexicon
+
+
+def test_companies_are_organisations_not_places_or_people(seed_result):
+    labels = {}
+    for c in seed_result.claims:
+        for e in c.entities:
+            labels.setdefault(e.text, set()).add(e.label)
+    assert labels["Orange"] == {"ORG"}
+    assert labels["Cloudwatt"] == {"ORG"}
+    assert labels["Thalès"] == {"ORG"}
+    assert labels["Numergy"] == {"ORG"}
+
+
+def test_given_targets_are_tagged_on_entities(analyzer):
+    text = "Telvia a encore coupé son réseau. Les clients de Telvia attendent des excuses."
+    result = analyzer.analyze(text, ["Telvia"])
+    ents = [e for c in result.claims for e in c.entities]
+    assert [e.target for e in ents if e.text == "Telvia"] == ["Telvia", "Telvia"]
+
+
+def test_target_aliases_are_matched_accent_and_case_aware(analyzer):
+    text = "Le gouvernement a promis. L'Etat a payé, et l'État paiera encore. L'orange est mûre."
+    result = analyzer.analyze(text, ["l'État=État|Etat|gouvernement", "Orange"])
+    etat = result.target("l'État")
+    assert [m.text for m in etat.mentions] == ["gouvernement", "Etat", "État"]
+    assert result.target("Orange").mentions == ()
+
+
+def test_textblob_lexicon_entries_are_clamped_and_corrected():
+    lex = PolarityLexicon()
+    raw = lex.textblob
+    bad = [(w, p, s) for w, by_pos in raw.items() for p, s, _ in by_pos.values()
+           if not (-1 <= p <= 1 and 0 <= s <= 1)]
+    assert bad == []
+    assert lex.entry("abruti") == (-0.28, 0.5)       # subjectivity -0.5 in textblob-fr
+    assert lex.entry("plein") == (0.1, 0.18)         # subjectivity 17.65 in textblob-fr
+    assert lex.entry("aberrant")[0] < 0              # polarity 0.0 in textblob-fr
+    assert lex.entry("déplaisant")[0] < 0            # polarity +0.02 in textblob-fr
+
+
+def test_claim_polarity_and_subjectivity_in_range(seed_result):
+    for c in seed_result.claims:
+        assert -1 <= c.polarity <= 1 and 0 <= c.subjectivity <= 1
+
+
+def test_cues_match_inflected_forms_on_lemmas(analyzer):
+    text = "Les opérateurs lavent leur linge sale en famille. Ces projets restent des chimères."
+    result = analyzer.analyze(text)
+    cues = [(q.text, q.kind) for c in result.claims for q in c.sarcasm.cues]
+    assert ("lavent leur linge sale en famille", "idiom") in cues
+    assert any(t == "chimères" for t, _ in cues)
