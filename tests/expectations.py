@@ -23,3 +23,44 @@ def claims_holding(result, text: str, needle: str):
     end = start + len(needle)
     sentences = {c.sentence for c in result.claims if c.start < end and start < c.end}
     return [c for c in result.claims if c.sentence in sentences]
+
+
+def check_all(analyzer) -> tuple[int, int, list[str]]:
+    """Run every expectation against ``analyzer``: (passed, total, failure descriptions)."""
+    failures: list[str] = []
+    total = 0
+    for art in load():
+        text = (ARTICLES / art["file"]).read_text(encoding="utf-8")
+        result = analyzer.analyze(text, art["targets"])
+        for t in result.targets:
+            total += 1
+            if art["stance"].get(t.name) != t.label:
+                failures.append(f"{art['file']}: article stance {t.name} {t.label}")
+        for s in art.get("sentence", []):
+            claims = claims_holding(result, text, s["contains"])
+            checks = [("sarcasm", any(c.sarcasm.label for c in claims) == s["sarcastic"])]
+            if "cue" in s:
+                at = text.index(s["cue"])
+                checks.append(
+                    (
+                        "cue",
+                        any(
+                            q.start < at + len(s["cue"]) and at < q.end
+                            for c in claims
+                            for q in c.sarcasm.cues
+                        ),
+                    )
+                )
+            for name, label in s.get("stance", {}).items():
+                checks.append((f"stance {name}", label in [c.stance(name).label for c in claims]))
+            if "hedged" in s:
+                checks.append(("hedged", any(c.hedged for c in claims) == s["hedged"]))
+            if "reported_source" in s:
+                sources = [c.reported.source for c in claims if c.reported]
+                want = s["reported_source"]
+                checks.append(("reported", any(want in x or x in want for x in sources)))
+            for what, ok in checks:
+                total += 1
+                if not ok:
+                    failures.append(f"{art['file']}: {what} :: {s['contains'][:60]}")
+    return total - len(failures), total, failures

@@ -6,13 +6,26 @@ import json
 import subprocess
 import sys
 
-from frtone.cli import main
 from conftest import SEED
+from frtone.cli import main
 
 
 def test_analyze_json_is_the_contract(capsys):
-    assert main(["analyze", str(SEED), "--format", "json", "--target", "Orange",
-                 "--target", "l'État=État|Etat|gouvernement"]) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                str(SEED),
+                "--format",
+                "json",
+                "--target",
+                "Orange",
+                "--target",
+                "l'État=État|Etat|gouvernement",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == "frtone/1"
     assert [t["name"] for t in data["targets"]] == ["Orange", "l'État"]
@@ -39,7 +52,9 @@ def test_missing_file_and_bad_encoding_fail_cleanly(tmp_path, capsys):
 def test_python_dash_m_reads_stdin():
     proc = subprocess.run(
         [sys.executable, "-m", "frtone", "analyze", "-", "--format", "json", "--no-tokens"],
-        input="Quid des 150 millions d'euros versés ?".encode(), capture_output=True, check=True,
+        input="Quid des 150 millions d'euros versés ?".encode(),
+        capture_output=True,
+        check=True,
     )
     data = json.loads(proc.stdout)
     assert data["claims"][0]["kind"] == "rhetorical_question"

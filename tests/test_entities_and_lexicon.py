@@ -34,13 +34,17 @@ def test_target_aliases_are_matched_accent_and_case_aware(analyzer):
 def test_textblob_lexicon_entries_are_clamped_and_corrected():
     lex = PolarityLexicon()
     raw = lex.textblob
-    bad = [(w, p, s) for w, by_pos in raw.items() for p, s, _ in by_pos.values()
-           if not (-1 <= p <= 1 and 0 <= s <= 1)]
+    bad = [
+        (w, p, s)
+        for w, by_pos in raw.items()
+        for p, s, _ in by_pos.values()
+        if not (-1 <= p <= 1 and 0 <= s <= 1)
+    ]
     assert bad == []
-    assert lex.entry("abruti") == (-0.28, 0.5)       # subjectivity -0.5 in textblob-fr
-    assert lex.entry("plein") == (0.1, 0.18)         # subjectivity 17.65 in textblob-fr
-    assert lex.entry("aberrant")[0] < 0              # polarity 0.0 in textblob-fr
-    assert lex.entry("déplaisant")[0] < 0            # polarity +0.02 in textblob-fr
+    assert lex.entry("abruti") == (-0.28, 0.5)  # subjectivity -0.5 in textblob-fr
+    assert lex.entry("plein") == (0.1, 0.18)  # subjectivity 17.65 in textblob-fr
+    assert lex.entry("aberrant")[0] < 0  # polarity 0.0 in textblob-fr
+    assert lex.entry("déplaisant")[0] < 0  # polarity +0.02 in textblob-fr
 
 
 def test_claim_polarity_and_subjectivity_in_range(seed_result):

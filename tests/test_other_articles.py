@@ -20,13 +20,15 @@ def results(analyzer):
 
 @pytest.mark.parametrize("art", ARTICLES, ids=[a["file"] for a in ARTICLES])
 def test_article_irony_is_recognised(results, art):
-    text, result = results[art["file"]]
+    _text, result = results[art["file"]]
     has_sarcasm = bool(result.sarcasm.sarcastic_claims)
     assert has_sarcasm == art["ironic"], [c.text for c in result.sarcastic_claims]
 
 
 NOT_SARCASTIC = [
-    (a["file"], s["contains"]) for a in ARTICLES for s in a.get("sentence", [])
+    (a["file"], s["contains"])
+    for a in ARTICLES
+    for s in a.get("sentence", [])
     if s["sarcastic"] is False
 ]
 
@@ -50,8 +52,11 @@ def test_most_ironic_sentences_are_found_with_their_cue(results):
             cue_at = text.index(s["cue"]) if "cue" in s else None
             ok = any(c.sarcasm.label for c in claims) and (
                 cue_at is None
-                or any(q.start <= cue_at < q.end or cue_at <= q.start < cue_at + len(s["cue"])
-                       for c in claims for q in c.sarcasm.cues)
+                or any(
+                    q.start <= cue_at < q.end or cue_at <= q.start < cue_at + len(s["cue"])
+                    for c in claims
+                    for q in c.sarcasm.cues
+                )
             )
             found += ok
     assert total >= 15
@@ -95,5 +100,6 @@ def test_hedged_and_reported_sentences(results):
                 assert any(c.hedged for c in claims) == s["hedged"], s["contains"]
             if "reported_source" in s:
                 sources = [c.reported.source for c in claims if c.reported]
-                assert any(s["reported_source"] in x or x in s["reported_source"] for x in sources), (
-                    s["contains"], sources)
+                assert any(
+                    s["reported_source"] in x or x in s["reported_source"] for x in sources
+                ), (s["contains"], sources)

@@ -48,9 +48,13 @@ def test_sarcastic_claim_about_orange_is_against_orange(seed_result, seed_text):
 
 
 def test_conditional_is_hedged(seed_result, seed_text):
-    claims = claims_holding(seed_result, seed_text, "Orange reprendrait donc la totalité des titres")
+    claims = claims_holding(
+        seed_result, seed_text, "Orange reprendrait donc la totalité des titres"
+    )
     assert all(c.hedged for c in claims)
-    assert any(h.label == "conditional" and h.text == "reprendrait" for c in claims for h in c.hedges)
+    assert any(
+        h.label == "conditional" and h.text == "reprendrait" for c in claims for h in c.hedges
+    )
 
 
 def test_semble_t_il_is_a_hedge_marker(seed_result, seed_text):
@@ -76,7 +80,9 @@ def test_every_claim_offset_is_exact(seed_result, seed_text):
 
 
 def test_literal_criticism_is_not_sarcasm(seed_result, seed_text):
-    claims = claims_holding(seed_result, seed_text, "Le cloud souverain à la française est un échec.")
+    claims = claims_holding(
+        seed_result, seed_text, "Le cloud souverain à la française est un échec."
+    )
     assert not any(c.sarcasm.label for c in claims)
 
 

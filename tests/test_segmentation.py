@@ -12,8 +12,10 @@ def _sentences(analyzer, text):
 
 
 def test_parenthesised_question_stays_in_its_sentence(analyzer):
-    text = ("Un vrai/faux coup de théâtre (politique?) sur un secteur, le cloud souverain, "
-            "condamné d'avance !")
+    text = (
+        "Un vrai/faux coup de théâtre (politique?) sur un secteur, le cloud souverain, "
+        "condamné d'avance !"
+    )
     assert _sentences(analyzer, text) == [text]
 
 
@@ -25,14 +27,18 @@ def test_paragraph_ending_in_exclamation_does_not_run_into_heading(analyzer, see
 
 
 def test_no_cut_inside_guillemets(analyzer):
-    text = ("Nous aurions pu titrer « La fin du grand bluff ! Et après ? » avant de "
-            "passer à la suite du dossier.")
+    text = (
+        "Nous aurions pu titrer « La fin du grand bluff ! Et après ? » avant de "
+        "passer à la suite du dossier."
+    )
     assert _sentences(analyzer, text) == [text]
 
 
 def test_dash_incise_with_question_is_one_sentence(analyzer):
-    text = ("L'intégration de Cloudwatt dans Orange - dans OBS ou en marge de la division des "
-            "services de l'opérateur ? - devrait pouvoir se faire rapidement.")
+    text = (
+        "L'intégration de Cloudwatt dans Orange - dans OBS ou en marge de la division des "
+        "services de l'opérateur ? - devrait pouvoir se faire rapidement."
+    )
     assert _sentences(analyzer, text) == [text]
 
 

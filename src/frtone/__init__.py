@@ -51,9 +51,21 @@ _LAZY = {
     **{
         name: "frtone.results"
         for name in (
-            "ArticleAnalysis", "ArticleSarcasm", "BackendInfo", "Claim", "ClaimSarcasm", "Cue",
-            "Entity", "LanguageInfo", "Mention", "Reported", "Span", "Stance", "TargetResult",
-            "Token", "Word",
+            "ArticleAnalysis",
+            "ArticleSarcasm",
+            "BackendInfo",
+            "Claim",
+            "ClaimSarcasm",
+            "Cue",
+            "Entity",
+            "LanguageInfo",
+            "Mention",
+            "Reported",
+            "Span",
+            "Stance",
+            "TargetResult",
+            "Token",
+            "Word",
         )
     },
 }

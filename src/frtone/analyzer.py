@@ -104,13 +104,18 @@ class Analyzer:
             self.backend = backend
         self.sarcasm_scorer: SarcasmScorer = sarcasm_scorer or RuleSarcasmScorer()
         self.stance_scorer: StanceScorer = stance_scorer or RuleStanceScorer()
-        for obj, proto in ((self.sarcasm_scorer, SarcasmScorer), (self.stance_scorer, StanceScorer)):
+        for obj, proto in (
+            (self.sarcasm_scorer, SarcasmScorer),
+            (self.stance_scorer, StanceScorer),
+        ):
             if not isinstance(obj, proto):
                 raise TypeError(f"{type(obj).__name__} does not implement {proto.__name__}")
         self.include_tokens = include_tokens
         self.lexicon: PolarityLexicon = shared_lexicon()
 
-    def analyze(self, text: str, targets: TargetsArg = None, *, id: str | None = None) -> ArticleAnalysis:
+    def analyze(
+        self, text: str, targets: TargetsArg = None, *, id: str | None = None
+    ) -> ArticleAnalysis:
         """Analyse one article.
 
         Args:
@@ -181,7 +186,9 @@ class Analyzer:
         targets = wanted if wanted is not None else detect_targets(doc)
         mentions = target_mentions(doc.text, targets)
         spans = segment(doc)
-        token_pols = [token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans]
+        token_pols = [
+            token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans
+        ]
         evaluative = [max(-1.0, min(1.0, sum(p))) for p in token_pols]
         features = [
             self._features(doc, spans, k, token_pols, evaluative) for k in range(len(spans))
@@ -199,13 +206,21 @@ class Analyzer:
             hedges = find_hedges(doc, lo, hi)
             claims.append(
                 Claim(
-                    index=k, start=start, end=end, text=doc.text[start:end],
-                    paragraph=span.paragraph, sentence=span.sentence, kind=f.kind,  # type: ignore[arg-type]
-                    hedged=bool(hedges), reported=f.reported,
-                    polarity=round(f.polarity, 4), subjectivity=round(f.subjectivity, 4),
+                    index=k,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    paragraph=span.paragraph,
+                    sentence=span.sentence,
+                    kind=f.kind,  # type: ignore[arg-type]
+                    hedged=bool(hedges),
+                    reported=f.reported,
+                    polarity=round(f.polarity, 4),
+                    subjectivity=round(f.subjectivity, 4),
                     stances=stances[k],
                     sarcasm=ClaimSarcasm(probs[k], probs[k] >= threshold, f.cues, threshold),
-                    negated=f.negated, hedges=tuple(hedges),
+                    negated=f.negated,
+                    hedges=tuple(hedges),
                     tokens=tuple(doc.tokens[lo:hi]) if self.include_tokens else (),
                     entities=tuple(e for e in entities if start <= e.start and e.end <= end),
                 )
@@ -235,7 +250,8 @@ class Analyzer:
         lo, hi = span.token_start, span.token_end
         tokens = doc.tokens[lo:hi]
         neighbours = [
-            evaluative[j] for j in (k - 1, k, k + 1)
+            evaluative[j]
+            for j in (k - 1, k, k + 1)
             if 0 <= j < len(spans) and spans[j].paragraph == span.paragraph
         ]
         context = sum(neighbours) / len(neighbours)
@@ -246,11 +262,21 @@ class Analyzer:
             return self.lexicon.word_polarity(unit.form, unit.lemma)
 
         cues = find_cues(
-            doc, lo, hi, heading=span.heading, evaluative=evaluative[k],
-            context_polarity=context, polarity_of=unit_polarity,
+            doc,
+            lo,
+            hi,
+            heading=span.heading,
+            evaluative=evaluative[k],
+            context_polarity=context,
+            polarity_of=unit_polarity,
         )
         kind = classify_kind(
-            doc, lo, hi, heading=span.heading, cues=cues, evaluative=evaluative[k],
+            doc,
+            lo,
+            hi,
+            heading=span.heading,
+            cues=cues,
+            evaluative=evaluative[k],
             subjectivity=subjectivity,
         )
         return ClaimFeatures(
@@ -282,8 +308,11 @@ class Analyzer:
             found: dict[str, list[int]] = {}
             for t in targets:
                 toks = [
-                    k for (s, e) in mentions[t.name] if start <= s < end
-                    for k in range(lo, hi) if doc.tokens[k].start < e and s < doc.tokens[k].end
+                    k
+                    for (s, e) in mentions[t.name]
+                    if start <= s < end
+                    for k in range(lo, hi)
+                    if doc.tokens[k].start < e and s < doc.tokens[k].end
                 ]
                 if toks:
                     found[t.name] = toks
@@ -308,8 +337,9 @@ class Analyzer:
             for t in targets:
                 if t.name in named:
                     dist = self._distances(doc, span, named[t.name])
-                    items.append(StanceInput(features[k], t.name, True, dist, probs[k],
-                                             len(named) - 1))
+                    items.append(
+                        StanceInput(features[k], t.name, True, dist, probs[k], len(named) - 1)
+                    )
                     where.append((k, t.name))
                 elif not named and t.name in last_named:
                     n = span.token_end - span.token_start
@@ -379,7 +409,9 @@ class Analyzer:
                     weights.append(1.0 if st.mentioned else 0.5)
             label, score = article_stance(scores, weights)
             ments = tuple(
-                Mention(text[s:e], s, e, next((c.index for c in claims if c.start <= s < c.end), -1))
+                Mention(
+                    text[s:e], s, e, next((c.index for c in claims if c.start <= s < c.end), -1)
+                )
                 for s, e in mentions[t.name]
             )
             out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))

@@ -27,16 +27,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse one article (a file, or - for standard input)")
     p.add_argument("input", metavar="FILE|-", help="UTF-8 text file, or - to read standard input")
     p.add_argument(
-        "--target", "-t", action="append", default=[], metavar="NAME[=ALIAS|ALIAS]",
+        "--target",
+        "-t",
+        action="append",
+        default=[],
+        metavar="NAME[=ALIAS|ALIAS]",
         help="a stance target with optional aliases (repeatable); default: detect targets",
     )
-    p.add_argument("--format", "-f", choices=("text", "json"), default="text",
-                   help="text: readable view; json: the frtone/1 contract (default: text)")
-    p.add_argument("--model", default=None, help="spaCy model name or path (default fr_core_news_md)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json"),
+        default="text",
+        help="text: readable view; json: the frtone/1 contract (default: text)",
+    )
+    p.add_argument(
+        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
+    )
     p.add_argument("--id", default=None, help="identifier to put in the result")
     p.add_argument("--no-tokens", action="store_true", help="leave tokens out of the JSON")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour in the text view (default: auto, when stdout is a terminal)")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the text view (default: auto, when stdout is a terminal)",
+    )
     return parser
 
 
@@ -51,8 +66,10 @@ def _read(path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{name} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
-                         "convert it first, e.g. iconv -f latin1 -t utf-8") from exc
+        raise ValueError(
+            f"{name} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from exc
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -66,7 +83,9 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"frtone: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     analyzer = Analyzer(model=args.model, include_tokens=not args.no_tokens)
-    result = analyzer.analyze(text, targets, id=args.id or (None if args.input == "-" else args.input))
+    result = analyzer.analyze(
+        text, targets, id=args.id or (None if args.input == "-" else args.input)
+    )
     if args.format == "json":
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -82,6 +82,7 @@ class Document:
 
     def tree_distance(self, a: int, b: int, limit: int = 12) -> int:
         """Number of dependency arcs between words ``a`` and ``b`` (``limit`` if unrelated)."""
+
         def ancestors(w: int) -> dict[int, int]:
             seen = {w: 0}
             d = 0

@@ -9,8 +9,8 @@ Example:
     >>> try:
     ...     frtone.analyze(42)  # type: ignore[arg-type]
     ... except TypeError as exc:
-    ...     print(exc)
-    [E001] frtone.analyze() expects the article text as str, got int. Decode bytes first, e.g. data.decode("utf-8").
+    ...     print(exc.code, type(exc).__name__)
+    E001 InputTypeError
 """
 
 from __future__ import annotations

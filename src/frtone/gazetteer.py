@@ -41,7 +41,7 @@ def _key(name: str) -> str:
     key = fold(name).strip()
     for article in ("l'", "la ", "le ", "les "):
         if key.startswith(article):
-            key = key[len(article):]
+            key = key[len(article) :]
     return key
 
 

@@ -26,10 +26,14 @@ def load_toml(name: str, lang: str = "fr") -> dict[str, Any]:
     try:
         return tomllib.loads(ref.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise DataFileError(f"Package data file data/{lang}/{name} is missing; "
-                            "reinstall frtone (pip install --force-reinstall frtone).") from exc
+        raise DataFileError(
+            f"Package data file data/{lang}/{name} is missing; "
+            "reinstall frtone (pip install --force-reinstall frtone)."
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"Package data file data/{lang}/{name} is not valid TOML: {exc}") from exc
+        raise DataFileError(
+            f"Package data file data/{lang}/{name} is not valid TOML: {exc}"
+        ) from exc
 
 
 def records(name: str, key: str, fields: dict[str, type], lang: str = "fr") -> list[dict[str, Any]]:
@@ -50,7 +54,9 @@ def records(name: str, key: str, fields: dict[str, type], lang: str = "fr") -> l
     for n, row in enumerate(rows):
         for fname, ftype in fields.items():
             value = row.get(fname)
-            ok = isinstance(value, ftype) and not (ftype in (int, float) and isinstance(value, bool))
+            ok = isinstance(value, ftype) and not (
+                ftype in (int, float) and isinstance(value, bool)
+            )
             if ftype is float and isinstance(value, int) and not isinstance(value, bool):
                 ok = True
             if not ok:

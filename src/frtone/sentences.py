@@ -48,7 +48,7 @@ def _matched_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
 
 def _can_open_sentence(tok: str) -> bool:
     first = tok[0]
-    return first.isupper() or first.isdigit() or first in "«\"“([" or tok in DASHES
+    return first.isupper() or first.isdigit() or first in '«"“([' or tok in DASHES
 
 
 def boundary_constraints(tokens: Sequence[str]) -> list[bool | None]:

@@ -66,7 +66,7 @@ def _hints(cls: type) -> dict[str, Any]:
 def _build(cls: type[T], data: Any, path: str) -> T:
     if not isinstance(data, dict):
         raise SchemaError(f"{path}: expected an object, got {type(data).__name__}")
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:

@@ -9,8 +9,9 @@ the gazetteer (``CDC`` = ``Caisse des Dépôts``) and parenthesised acronyms.
 Example:
     >>> Target.parse("l'État=État|Etat|gouvernement")
     Target(name="l'État", aliases=('État', 'Etat', 'gouvernement'))
-    >>> [m.group() for m in Target("Thales", ("Thalès",)).pattern().finditer("Thalès et THALES")]
-    ['Thalès']
+    >>> text = "Thalès et Thales, pas thales ni l'État."
+    >>> [text[s:e] for s, e in find_mentions(text, Target("Thales", ("Thalès",)))]
+    ['Thalès', 'Thales']
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Target:
         if not name.strip():
             raise TargetSpecError(
                 f"Cannot read target {spec!r}: write NAME or NAME=ALIAS|ALIAS, e.g. "
-                "\"l'État=État|Etat|gouvernement\"."
+                '"l\'État=État|Etat|gouvernement".'
             )
         return cls(name.strip(), aliases)
 
@@ -89,7 +90,7 @@ class Target:
             key = fold(name).strip()
             for article in ("l'", "la ", "le ", "les "):
                 if key.startswith(article) and len(key) > len(article) + 1:
-                    key = key[len(article):]
+                    key = key[len(article) :]
             if key:
                 parts.append(re.escape(key))
         return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
@@ -177,8 +178,11 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
                 aliases.append(s)
         for acro, long in acronyms.items():
             if long == key and not any(fold(a) == acro for a in aliases):
-                aliases.append(next(s for s in surfaces[key] if fold(s) == acro)
-                               if any(fold(s) == acro for s in surfaces[key]) else acro.upper())
+                aliases.append(
+                    next(s for s in surfaces[key] if fold(s) == acro)
+                    if any(fold(s) == acro for s in surfaces[key])
+                    else acro.upper()
+                )
         out.append(Target(entry.name if entry else key, tuple(aliases)))
     return out
 
@@ -199,9 +203,7 @@ def _parenthesised_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def target_mentions(
-    text: str, targets: Sequence[Target]
-) -> dict[str, list[tuple[int, int]]]:
+def target_mentions(text: str, targets: Sequence[Target]) -> dict[str, list[tuple[int, int]]]:
     """Return mentions of each target by name, longest match winning overlaps."""
     folded = fold(text)
     taken: list[tuple[int, int, str]] = []

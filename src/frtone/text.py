@@ -1,4 +1,4 @@
-"""Offset-preserving text normalisation and paragraph splitting.
+r"""Offset-preserving text normalisation and paragraph splitting.
 
 Every function here maps one input character to exactly one output character,
 so offsets computed on the normalised text are offsets into the input as given.
@@ -9,7 +9,7 @@ Example:
     "l'État !"
     >>> fold("Thalès, l'État")
     "thales, l'etat"
-    >>> [(p.start, p.end) for p in paragraphs("Titre\\n\\nUn texte. Deux.\\n")]
+    >>> [(p.start, p.end) for p in paragraphs("Titre\n\nUn texte. Deux.\n")]
     [(0, 5), (7, 22)]
 """
 

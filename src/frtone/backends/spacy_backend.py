@@ -31,7 +31,7 @@ _CHUNK_BREAK = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _boundaries_component(doc: Doc) -> Doc:
-    """spaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
+    """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
     allowed = boundary_constraints([t.text for t in doc])
     for tok, ok in zip(doc, allowed, strict=True):
         if ok is not None:
@@ -147,8 +147,11 @@ class SpacyBackend:
     def info(self) -> BackendInfo:
         """Backend name, model name and version."""
         meta = self.nlp.meta
-        return BackendInfo("spacy", f"{meta.get('lang', 'fr')}_{meta.get('name', '')}",
-                           str(meta.get("version", "")))
+        return BackendInfo(
+            "spacy",
+            f"{meta.get('lang', 'fr')}_{meta.get('name', '')}",
+            str(meta.get("version", "")),
+        )
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
         """Parse texts into Documents, streaming in order, batching paragraphs through spaCy."""
@@ -210,16 +213,28 @@ class _DocBuilder:
             deprel = "root" if t.dep_ == "ROOT" or head_tok.i == t.i else t.dep_
             if t.i in splits:
                 words = tuple(
-                    Word(w0 + k, form, form, upos,
-                         dict(ARTICLE_FEATS.get(form, {})) if upos == "DET" else {},
-                         head_w if head_w != w0 + k else w0 + k,
-                         ("case" if upos == "ADP" else "det") if deprel != "root" else deprel)
+                    Word(
+                        w0 + k,
+                        form,
+                        form,
+                        upos,
+                        dict(ARTICLE_FEATS.get(form, {})) if upos == "DET" else {},
+                        head_w if head_w != w0 + k else w0 + k,
+                        ("case" if upos == "ADP" else "det") if deprel != "root" else deprel,
+                    )
                     for k, (form, upos) in enumerate(splits[t.i])
                 )
             else:
                 words = (
-                    Word(w0, self.text[start:end], t.lemma_ or t.text, t.pos_ or "X",
-                         dict(t.morph.to_dict()), w0 if deprel == "root" else head_w, deprel),
+                    Word(
+                        w0,
+                        self.text[start:end],
+                        t.lemma_ or t.text,
+                        t.pos_ or "X",
+                        dict(t.morph.to_dict()),
+                        w0 if deprel == "root" else head_w,
+                        deprel,
+                    ),
                 )
             self.tokens.append(Token(len(self.tokens), self.text[start:end], start, end, words))
         self.n_words = n_words
@@ -230,17 +245,21 @@ class _DocBuilder:
                 continue
             a, b = idx[0], idx[-1] + 1
             self.sentences.append(
-                Sentence(len(self.sentences), paragraph, a, b,
-                         self.tokens[a].start, self.tokens[b - 1].end)
+                Sentence(
+                    len(self.sentences),
+                    paragraph,
+                    a,
+                    b,
+                    self.tokens[a].start,
+                    self.tokens[b - 1].end,
+                )
             )
         for ent in doc.ents:
             text = ent.text.strip()
             if not text:
                 continue
             s = offset + ent.start_char
-            self.entities.append(
-                ParsedEntity(s, s + len(text), ent.label_, ent.ent_id_ or None)
-            )
+            self.entities.append(ParsedEntity(s, s + len(text), ent.label_, ent.ent_id_ or None))
 
     def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
         return Document(self.text, self.tokens, self.sentences, self.entities, paras, info)

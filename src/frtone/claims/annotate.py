@@ -15,10 +15,9 @@ from frtone.lang.fr.hedges import (
     HEDGE_MODALS,
     IRREGULAR_CONDITIONAL_STEMS,
 )
-from frtone.results import Word
 from frtone.lang.fr.negation import NEGATION_WORDS
 from frtone.lang.fr.reporting import AUTHOR_SUBJECTS, REPORTING_VERBS, SOURCE_MARKERS
-from frtone.results import ClaimKind, Cue, Reported, Span
+from frtone.results import ClaimKind, Cue, Reported, Span, Word
 from frtone.text import fold
 
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
@@ -35,9 +34,11 @@ def is_conditional(word: Word) -> bool:
     """Whether ``word`` is in the conditional mood, correcting the tagger's imperfects.
 
     Example:
-        >>> w = Word(0, "reprendrait", "reprendre", "VERB", {"Mood": "Ind", "Tense": "Imp"}, 0, "root")
-        >>> is_conditional(w), is_conditional(Word(0, "déclarait", "déclarer", "VERB", {}, 0, "root"))
-        (True, False)
+        >>> imp = {"Mood": "Ind", "Tense": "Imp"}
+        >>> is_conditional(Word(0, "reprendrait", "reprendre", "VERB", imp, 0, "root"))
+        True
+        >>> is_conditional(Word(0, "déclarait", "déclarer", "VERB", imp, 0, "root"))
+        False
     """
     if word.feats.get("Mood") == "Cnd":
         return True
@@ -91,17 +92,29 @@ def _span_of_words(doc: Document, words: Sequence[int], lo: int, hi: int) -> tup
     return doc.tokens[toks[0]].start, doc.tokens[toks[-1]].end
 
 
+def _source_marker(doc: Document, w: Word) -> str | None:
+    """``selon`` or ``d'après`` when ``w`` opens a prepositional source marker."""
+    form = fold(w.text)
+    if form in SOURCE_MARKERS:
+        return form
+    nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
+    if form == "d'" and nxt is not None and fold(nxt.text) == "apres":
+        return "d'après"
+    return None
+
+
 def find_reported(doc: Document, token_start: int, token_end: int) -> Reported | None:
     """Reported speech: ``X souligne que...``, ``selon X``, ``a déclaré X``."""
     lo, hi = token_start, token_end
     words = [w for t in doc.tokens[lo:hi] for w in t.words]
     quoted = any(t.text in ("«", "»", "“", "”", '"') for t in doc.tokens[lo:hi])
     for w in words:
-        if fold(w.text) in SOURCE_MARKERS or fold(w.lemma) in SOURCE_MARKERS:
-            if w.deprel == "case" and lo <= doc.word_token[w.head] < hi:
-                sub = [x for x in doc.subtree(w.head) if x != w.i]
-                s, e = _span_of_words(doc, sub, lo, hi)
-                return Reported(doc.text[s:e], fold(w.lemma), s, e)
+        marker = _source_marker(doc, w)
+        if marker and w.deprel == "case" and lo <= doc.word_token[w.head] < hi:
+            skip = {w.i, w.i + 1} if marker == "d'après" else {w.i}
+            sub = [x for x in doc.subtree(w.head) if x not in skip]
+            s, e = _span_of_words(doc, sub, lo, hi)
+            return Reported(doc.text[s:e], marker, s, e)
     for w in words:
         np_ok = REPORTING_VERBS.get(w.lemma)
         if np_ok is None or w.upos not in ("VERB", "AUX"):

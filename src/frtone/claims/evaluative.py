@@ -29,9 +29,7 @@ def token_polarities(doc: Document, lo: int, hi: int, lexicon: PolarityLexicon) 
             out.append(0.0)
             continue
         scope = [word.i, *([word.head] if word.upos in ("ADJ", "ADV", "NOUN") else [])]
-        negated = any(
-            fold(doc.words[c].text) in NEGATORS for w in scope for c in doc.children[w]
-        )
+        negated = any(fold(doc.words[c].text) in NEGATORS for w in scope for c in doc.children[w])
         before = {fold(doc.tokens[j].text) for j in range(max(lo, k - 2), k)}
         if negated or (pol > 0 and before & INVERTERS):
             pol = -0.7 * pol if pol > 0 else -0.3 * pol

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from frtone.cues.devices import ironic_praise, ironic_punctuation, rhetorical_questions, scare_quotes
+from frtone.cues.devices import (
+    ironic_praise,
+    ironic_punctuation,
+    rhetorical_questions,
+    scare_quotes,
+)
 from frtone.cues.patterns import Unit, cue_index, match_units
 from frtone.cues.units import make_units
 from frtone.document import Document

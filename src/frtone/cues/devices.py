@@ -25,10 +25,24 @@ _IRONIC_PUNCT = re.compile(
 )
 _PAREN_QUESTION = re.compile(r"\(([^()]{1,80}?)\s*\?\s*\)")
 _MONEY = re.compile(r"\b\d[\d  ,.]*\s*(?:millions?|milliards?|M€|Md€|€|euros?)", re.IGNORECASE)
-RHETORICAL_OPENERS = ("quid ", "faut-il ", "fallait-il ", "qui peut ", "qui pourrait ",
-                      "comment ne pas ", "comment s'etonner", "a quoi bon", "pourquoi pas",
-                      "que dire ", "qui croit ", "qui croira", "est-ce vraiment ",
-                      "etait-ce vraiment ", "pouvait-on ", "fallait-il vraiment")
+RHETORICAL_OPENERS = (
+    "quid ",
+    "faut-il ",
+    "fallait-il ",
+    "qui peut ",
+    "qui pourrait ",
+    "comment ne pas ",
+    "comment s'etonner",
+    "a quoi bon",
+    "pourquoi pas",
+    "que dire ",
+    "qui croit ",
+    "qui croira",
+    "est-ce vraiment ",
+    "etait-ce vraiment ",
+    "pouvait-on ",
+    "fallait-il vraiment",
+)
 MAX_SCARE_WORDS = 4
 PRAISE_CONTRAST_WINDOW = 4
 

@@ -135,9 +135,9 @@ class PatternIndex:
         return out + self._wild
 
 
-def match_units(patterns: Sequence[CuePattern] | PatternIndex, units: Sequence[Unit]) -> list[
-    PatternMatch
-]:
+def match_units(
+    patterns: Sequence[CuePattern] | PatternIndex, units: Sequence[Unit]
+) -> list[PatternMatch]:
     """Return non-overlapping matches, longest (then heaviest) first wins."""
     index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
     found: list[PatternMatch] = []

@@ -37,14 +37,13 @@ def make_units(tokens: Sequence[Token]) -> list[Unit]:
             and tokens[j].end == tokens[j + 1].start
             and (tokens[j + 1].text.startswith("-") or tokens[j].text.endswith("-"))
             and tokens[j + 1].text not in ("-", "–")
-            or (
-                j + 2 < n
-                and tokens[j + 1].text == "-"
-                and tokens[j].end == tokens[j + 1].start
-                and tokens[j + 1].end == tokens[j + 2].start
-                and tokens[j + 2].text[:1].isalpha()
-                and tokens[j].text[-1:].isalpha()
-            )
+        ) or (
+            j + 2 < n
+            and tokens[j + 1].text == "-"
+            and tokens[j].end == tokens[j + 1].start
+            and tokens[j + 1].end == tokens[j + 2].start
+            and tokens[j + 2].text[:1].isalpha()
+            and tokens[j].text[-1:].isalpha()
         ):
             j += 2 if tokens[j + 1].text == "-" else 1
         if j == k:

@@ -16,7 +16,12 @@ from __future__ import annotations
 from frtone.results import ArticleAnalysis, Claim
 
 _BOLD, _RED, _GREEN, _YELLOW, _DIM, _RESET = (
-    "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[2m", "\x1b[0m"
+    "\x1b[1m",
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[33m",
+    "\x1b[2m",
+    "\x1b[0m",
 )
 
 

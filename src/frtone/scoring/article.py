@@ -18,9 +18,9 @@ MIXED_SHARE = 0.3
 MIXED_BALANCE = 0.4
 
 
-def article_stance(scores: Sequence[float], weights: Sequence[float]) -> tuple[
-    ArticleStanceLabel, float
-]:
+def article_stance(
+    scores: Sequence[float], weights: Sequence[float]
+) -> tuple[ArticleStanceLabel, float]:
     """Combine claim scores toward one target into a label and a score.
 
     Only claims with a stance (``|score| >= threshold``) count. ``mixed`` when
@@ -33,10 +33,7 @@ def article_stance(scores: Sequence[float], weights: Sequence[float]) -> tuple[
     against = -sum(s * w for s, w in pairs if s < 0)
     total = favor + against
     mean = round(sum(s * w for s, w in pairs) / sum(w for _, w in pairs), 4)
-    if (
-        min(favor, against) >= MIXED_SHARE * total
-        and abs(favor - against) / total < MIXED_BALANCE
-    ):
+    if min(favor, against) >= MIXED_SHARE * total and abs(favor - against) / total < MIXED_BALANCE:
         return "mixed", mean
     if abs(mean) < STANCE_THRESHOLD / 2:
         return "none", mean
@@ -44,8 +41,10 @@ def article_stance(scores: Sequence[float], weights: Sequence[float]) -> tuple[
 
 
 def article_sarcasm(probabilities: Sequence[float]) -> float:
-    """Probability that the article holds sarcasm: the most sarcastic claim's, backed up
-    by the others (``1 - prod(1 - p)``, capped at 1)."""
+    """Probability that the article holds sarcasm at all.
+
+    The claims are independent evidence: ``1 - prod(1 - p)``.
+    """
     keep = 1.0
     for p in probabilities:
         keep *= 1.0 - min(max(p, 0.0), 1.0)

@@ -88,7 +88,7 @@ class PolarityLexicon:
         return (_clamp(score[0], -1.0, 1.0), _clamp(score[1], 0.0, 1.0))
 
     def evaluative(self, lemma: str) -> float | None:
-        """frtone's press-lexicon polarity of a lemma (accents folded), or ``None``."""
+        """Frtone's press-lexicon polarity of a lemma (accents folded), or ``None``."""
         if self._evaluative is None:
             table = load_toml("evaluative.toml").get("polarity", {})
             self._evaluative = {fold(k): _clamp(v, -1.0, 1.0) for k, v in table.items()}

@@ -19,8 +19,17 @@ from collections.abc import Sequence
 from frtone.scoring.base import FAR, ClaimFeatures, StanceInput
 
 STRONG_KINDS = frozenset(
-    {"metaphor", "idiom", "ironic_marker", "ironic_punctuation", "sarcastic_contrast", "ironic_praise",
-     "rhetorical_question", "scare_quote", "understatement"}
+    {
+        "metaphor",
+        "idiom",
+        "ironic_marker",
+        "ironic_punctuation",
+        "sarcastic_contrast",
+        "ironic_praise",
+        "rhetorical_question",
+        "scare_quote",
+        "understatement",
+    }
 )
 WEAK_ALONE = 0.5  # weak cues (hyperbole, bare praise) count half when alone
 SARCASM_THRESHOLD = 0.5
@@ -60,7 +69,9 @@ class RuleSarcasmScorer:
         text = claim.text.rstrip()
         if text.endswith("!") or claim.context_polarity < -0.15 or claim.polarity < -0.1:
             p += (1.0 - p) * 0.15
-        if claim.reported is not None and not any(c.kind == "ironic_punctuation" for c in claim.cues):
+        if claim.reported is not None and not any(
+            c.kind == "ironic_punctuation" for c in claim.cues
+        ):
             p *= 0.85  # mockery inside someone else's words is less often the author's
         return round(min(max(p, 0.0), 1.0), 4)
 
@@ -95,13 +106,16 @@ class RuleStanceScorer:
         confidence = min(1.0, abs(score) * (1.0 if item.mentioned else 0.6) + 0.1 * min(mass, 2))
         return round(score, 4), round(min(confidence, 1.0), 4)
 
-
     @staticmethod
     def _cue_closeness(item: StanceInput) -> float:
         """0.8 for a cue on or next to the target, decreasing with tree distance."""
         best = 0.0
         for cue in item.claim.cues:
-            ks = [k for k, t in enumerate(item.claim.tokens) if t.start < cue.end and cue.start < t.end]
+            ks = [
+                k
+                for k, t in enumerate(item.claim.tokens)
+                if t.start < cue.end and cue.start < t.end
+            ]
             if not ks:
                 continue
             d = min(item.distances[k] for k in ks)

@@ -47,7 +47,31 @@ CONDITIONAL_NOT_HEDGE: frozenset[str] = frozenset({"vouloir", "aimer"})
 # reads as imperfect ("reprendrait" tagged Tense=Imp).
 CONDITIONAL_ENDINGS: tuple[str, ...] = ("rais", "rait", "rions", "riez", "raient")
 IRREGULAR_CONDITIONAL_STEMS: frozenset[str] = frozenset(
-    {"ser", "aur", "pourr", "devr", "fer", "ir", "viendr", "faudr", "voudr", "saur", "verr",
-     "enverr", "tiendr", "vaudr", "courr", "mourr", "recevr", "obtiendr", "deviendr",
-     "reviendr", "maintiendr", "apercevr", "assiér", "pleuvr", "s'assiér"}
+    {
+        "ser",
+        "aur",
+        "pourr",
+        "devr",
+        "fer",
+        "ir",
+        "viendr",
+        "faudr",
+        "voudr",
+        "saur",
+        "verr",
+        "enverr",
+        "tiendr",
+        "vaudr",
+        "courr",
+        "mourr",
+        "recevr",
+        "obtiendr",
+        "deviendr",
+        "reviendr",
+        "maintiendr",
+        "apercevr",
+        "assiér",
+        "pleuvr",
+        "s'assiér",
+    }
 )

@@ -54,7 +54,8 @@ REPORTING_VERBS: dict[str, bool] = {
 }
 
 # Prepositional source markers: "selon X", "d'après X", "pour X".
-SOURCE_MARKERS: tuple[str, ...] = ("selon", "d'après", "d’après", "aux dires de", "de l'avis de")
+# One-word prepositional source markers ("d'après" is recognised as "d'" + "après").
+SOURCE_MARKERS: frozenset[str] = frozenset({"selon"})
 
 # Subjects that are the author, not a reported source.
 AUTHOR_SUBJECTS: frozenset[str] = frozenset({"nous", "on", "je"})
