@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -48,6 +49,7 @@ from frtone.scoring.polarity import PolarityLexicon, shared_lexicon
 from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_label
 from frtone.targets import Target, coerce_targets, detect_targets, target_mentions
 
+MAX_INHERITED_TARGETS = 2
 TargetsArg = Iterable[Target | str | dict[str, Any]] | None
 
 
@@ -346,7 +348,8 @@ class Analyzer:
                     items.append(StanceInput(features[k], t.name, False, (FAR,) * n, probs[k]))
                     where.append((k, t.name))
             if named:
-                last_named = set(named)
+                # a claim about one or two targets sets the topic the next claims continue
+                last_named = set(named) if len(named) <= MAX_INHERITED_TARGETS else set()
         scored = dict(zip(where, self.stance_scorer.predict(items), strict=True)) if items else {}
         out: list[tuple[Stance, ...]] = []
         for k in range(len(spans)):
@@ -405,8 +408,9 @@ class Analyzer:
             for c in claims:
                 st = c.stance(t.name)
                 if st is not None and st.label != "none":
+                    named = sum(x.mentioned for x in c.stances) or 1
                     scores.append(st.score)
-                    weights.append(1.0 if st.mentioned else 0.5)
+                    weights.append((1.0 if st.mentioned else 0.5) / math.sqrt(named))
             label, score = article_stance(scores, weights)
             ments = tuple(
                 Mention(

@@ -24,7 +24,10 @@ def token_polarities(doc: Document, lo: int, hi: int, lexicon: PolarityLexicon) 
         if word.upos in NOT_EVALUATIVE_UPOS:
             out.append(0.0)
             continue
-        pol = lexicon.word_polarity(tok.text.lower().replace("’", "'"), word.lemma)
+        if word.upos == "VERB" and word.feats.get("VerbForm") != "Part":
+            pol = lexicon.word_polarity(tok.text.lower(), word.lemma, "NOUN")
+        else:
+            pol = lexicon.word_polarity(tok.text.lower().replace("’", "'"), word.lemma, word.upos)
         if pol == 0.0:
             out.append(0.0)
             continue

@@ -7,8 +7,11 @@ spans highlighted in ``[[...]]`` (or in colour on a terminal).
 Example:
     >>> import frtone
     >>> r = frtone.analyze("Orange paie fort pour acheter pas grand-chose !", targets=["Orange"])
-    >>> print(render_text(r, color=False).splitlines()[-1])
-    Orange: against (-0.81)  mentions: 1
+    >>> view = render_text(r, color=False)
+    >>> "[[paie fort pour acheter pas grand-chose]]" in view
+    True
+    >>> view.splitlines()[-1].startswith("Orange: against")
+    True
 """
 
 from __future__ import annotations

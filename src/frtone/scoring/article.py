@@ -15,6 +15,8 @@ from frtone.results import ArticleStanceLabel
 from frtone.scoring.rules import STANCE_THRESHOLD
 
 MIXED_SHARE = 0.3
+# Less weighted evidence than this (about one clearly evaluative claim) is no stance.
+MIN_EVIDENCE = 0.45
 MIXED_BALANCE = 0.4
 
 
@@ -23,11 +25,12 @@ def article_stance(
 ) -> tuple[ArticleStanceLabel, float]:
     """Combine claim scores toward one target into a label and a score.
 
-    Only claims with a stance (``|score| >= threshold``) count. ``mixed`` when
+    Only claims with a stance (``|score| >= threshold``) count, and together they
+    must carry at least :data:`MIN_EVIDENCE` (weighted). ``mixed`` when
     both directions carry at least 30 % of the evidence and neither dominates.
     """
     pairs = [(s, w) for s, w in zip(scores, weights, strict=True) if abs(s) >= STANCE_THRESHOLD]
-    if not pairs:
+    if not pairs or sum(abs(s) * w for s, w in pairs) < MIN_EVIDENCE:
         return "none", 0.0
     favor = sum(s * w for s, w in pairs if s > 0)
     against = -sum(s * w for s, w in pairs if s < 0)

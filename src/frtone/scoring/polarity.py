@@ -27,6 +27,9 @@ from typing import Any
 from frtone.resources import load_toml
 from frtone.text import fold
 
+# Parts of speech textblob-fr's lexicon describes (participles are tagged VERB).
+TEXTBLOB_UPOS = frozenset({"ADJ", "ADV", "VERB"})
+
 
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, float(value)))
@@ -94,13 +97,20 @@ class PolarityLexicon:
             self._evaluative = {fold(k): _clamp(v, -1.0, 1.0) for k, v in table.items()}
         return self._evaluative.get(fold(lemma))
 
-    def word_polarity(self, form: str, lemma: str) -> float:
-        """Prior polarity of one word: press lexicon by lemma first, then textblob-fr."""
+    def word_polarity(self, form: str, lemma: str, upos: str | None = None) -> float:
+        """Prior polarity of one word: press lexicon by lemma first, then textblob-fr.
+
+        textblob-fr's entries are adjectives and adverbs: they are consulted only
+        for those (or when ``upos`` is unknown), so the noun *capital* or *fin*
+        does not borrow the adjective's polarity.
+        """
         value = self.evaluative(lemma)
         if value is None:
             value = self.evaluative(form)
         if value is not None:
             return value
+        if upos is not None and upos not in TEXTBLOB_UPOS:
+            return 0.0
         found = self.entry(form.lower())
         return found[0] if found else 0.0
 

@@ -87,6 +87,7 @@ class RuleStanceScorer:
     def _one(item: StanceInput) -> tuple[float, float]:
         claim = item.claim
         s = item.sarcasm
+        near_cue = _near_cues(claim)
         raw = 0.0
         mass = 0.0
         for k, pol in enumerate(claim.token_polarity):
@@ -94,13 +95,17 @@ class RuleStanceScorer:
                 continue
             d = item.distances[k] if item.mentioned else 3
             w = 1.0 / (1.0 + 0.5 * d) if d < FAR else (0.15 if item.other_targets else 0.35)
-            eff = pol if pol < 0 else pol * (1.0 - 2.0 * s)
-            raw += w * eff
+            if pol > 0:
+                # irony flips praise in its scope, and cancels it elsewhere in the claim
+                pol *= (1.0 - 2.0 * s) if near_cue[k] else (1.0 - s)
+            raw += w * pol
             mass += w
+        raw /= max(1.0, mass)
         if s >= 0.3:
             # mockery is against what it mocks: the closer the cue, the more it counts
-            raw -= s * (RuleStanceScorer._cue_closeness(item) if item.mentioned else 0.6)
-        score = math.tanh(1.6 * raw)
+            share = 1.0 / math.sqrt(1 + item.other_targets)  # mockery of many is less of each
+            raw -= s * share * (RuleStanceScorer._cue_closeness(item) if item.mentioned else 0.6)
+        score = math.tanh(1.8 * raw)
         if not item.mentioned:
             score *= INHERITED_FACTOR
         confidence = min(1.0, abs(score) * (1.0 if item.mentioned else 0.6) + 0.1 * min(mass, 2))
@@ -121,6 +126,22 @@ class RuleStanceScorer:
             d = min(item.distances[k] for k in ks)
             best = max(best, 0.8 / (1.0 + 0.35 * d) if d < FAR else 0.15)
         return best if item.claim.cues else 0.5
+
+
+IRONY_SCOPE = 4  # tokens around a cue where praise reads as irony
+
+
+def _near_cues(claim: ClaimFeatures) -> list[bool]:
+    """Per token: within :data:`IRONY_SCOPE` tokens of a cue (all, in a short claim)."""
+    n = len(claim.tokens)
+    if n <= 12:
+        return [bool(claim.cues)] * n
+    hit = [
+        k
+        for k, t in enumerate(claim.tokens)
+        if any(c.start < t.end and t.start < c.end for c in claim.cues)
+    ]
+    return [any(abs(k - h) <= IRONY_SCOPE for h in hit) for k in range(n)]
 
 
 def stance_label(score: float) -> str:
