@@ -89,3 +89,14 @@ def test_bad_target_spec_is_a_clear_error(analyzer):
         analyzer.analyze("Orange rachète Cloudwatt.", ["=Orange"])
     with pytest.raises(TargetSpecError):
         analyzer.analyze("Orange rachète Cloudwatt.", [42])
+
+
+def test_spacy_max_length_itself_is_respected():
+    analyzer = frtone.Analyzer()
+    analyzer.backend.nlp.max_length = 400  # type: ignore[attr-defined]
+    sentence = "Le cloud souverain lave son linge sale en famille, en quelque sorte ! "
+    text = sentence * 30  # one 2,000-character paragraph: spaCy alone would raise E088
+    result = analyzer.analyze(text)
+    assert len(result.claims) == 30
+    assert all(c.sarcasm.label for c in result.claims)
+    assert all(text[c.start : c.end] == c.text for c in result.claims)

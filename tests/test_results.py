@@ -102,3 +102,12 @@ def test_from_dict_rejects_malformed_data(seed_result):
     bad_label["claims"][0]["kind"] = "poem"
     with pytest.raises(SchemaError, match="poem"):
         frtone.ArticleAnalysis.from_dict(bad_label)
+
+
+def test_des_is_split_only_when_it_contracts_de_les(analyzer):
+    result = analyzer.analyze(
+        "Le service est destiné à des clients exigeants. Le rachat des parts de Thalès est acté. "
+        "Des changements étaient attendus."
+    )
+    des = [t for c in result.claims for t in c.tokens if t.text.lower() == "des"]
+    assert [[w.text for w in t.words] for t in des] == [["des"], ["de", "les"], ["Des"]]

@@ -141,7 +141,13 @@ class SpacyBackend:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         if nlp is not None:
             prepare_pipeline(nlp)
-        self.max_length = max_length or self.nlp.max_length
+        self._max_length = max_length
+
+    @property
+    def max_length(self) -> int:
+        """Longest piece handed to spaCy: the given limit, never above ``nlp.max_length``."""
+        limit = int(self.nlp.max_length)
+        return min(self._max_length, limit) if self._max_length else limit
 
     @property
     def info(self) -> BackendInfo:
@@ -271,8 +277,10 @@ def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:
     parts = CONTRACTIONS.get(lower)
     if parts is None:
         return None
-    if lower == "des" and not (t.pos_ == "ADP" or t.head.dep_ in DES_CONTRACTION_HEAD_DEPS):
-        return None
+    if lower == "des":
+        after_preposition = t.i > 0 and t.doc[t.i - 1].pos_ == "ADP"  # "à des clients"
+        if after_preposition or not (t.pos_ == "ADP" or t.head.dep_ in DES_CONTRACTION_HEAD_DEPS):
+            return None
     if lower in ("du", "au", "aux", "des") and t.pos_ not in ("ADP", "DET"):
         return None
     return parts

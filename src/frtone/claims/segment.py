@@ -10,10 +10,11 @@ are kept as claims of kind ``heading``; bylines, credits and section labels
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from frtone.document import Document, Sentence
-from frtone.lang.fr.claims import NON_CLAIM_PREFIXES
+from frtone.lang.fr.claims import BYLINE_PATTERN, NON_CLAIM_PREFIXES
 from frtone.text import fold
 
 MIN_CLAUSE_TOKENS = 4
@@ -21,6 +22,8 @@ MAX_HEADING_TOKENS = 16
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass", "expl:subj", "csubj"})
 PREDICATE_UPOS = frozenset({"VERB", "AUX", "ADJ"})
 CLAUSE_CONJ = frozenset({"et", "mais", "or", "car"})
+_NON_CLAIM = tuple(fold(p) for p in NON_CLAIM_PREFIXES)
+_BYLINE = re.compile(BYLINE_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +50,10 @@ def _is_heading(doc: Document, sent: Sentence, para_sentences: int) -> bool:
 
 
 def _is_non_claim(doc: Document, sent: Sentence) -> bool:
-    text = fold(doc.text[sent.start : sent.end]).lstrip()
-    return text.startswith(NON_CLAIM_PREFIXES) and sent.end - sent.start < 200
+    raw = doc.text[sent.start : sent.end].strip()
+    if _BYLINE.match(raw):
+        return True
+    return fold(raw).startswith(_NON_CLAIM) and len(raw) < 200
 
 
 def _clause_cuts(doc: Document, sent: Sentence) -> list[int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # Lines that are not claims (bylines, credits, section labels), lower-case prefixes.
 NON_CLAIM_PREFIXES: tuple[str, ...] = (
-    "par ",
     "crédit photo",
     "crédits photo",
     "photo :",
@@ -23,6 +22,9 @@ NON_CLAIM_PREFIXES: tuple[str, ...] = (
     "tags :",
     "mots-clés",
 )
+
+# A byline: "Par" and one to four capitalised names, alone on its line ("Par Jeanne Martin").
+BYLINE_PATTERN = r"^(?:Par|PAR|De notre correspondant(?:e)?)\s+(?:[A-ZÉÈ][\w'’.-]*\s*){1,4}$"
 
 # Words opening a rhetorical question in the press ("Quid des 150 millions ?").
 RHETORICAL_OPENERS: frozenset[str] = frozenset(
