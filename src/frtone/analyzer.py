@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -48,8 +49,10 @@ from frtone.scoring.base import FAR, ClaimFeatures, SarcasmScorer, StanceInput, 
 from frtone.scoring.polarity import PolarityLexicon, shared_lexicon
 from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_label
 from frtone.targets import Target, coerce_targets, detect_targets, target_mentions
+from frtone.text import CleanText, clean
 
 MAX_INHERITED_TARGETS = 2
+INHERIT_FOR_CLAIMS = 3
 TargetsArg = Iterable[Target | str | dict[str, Any]] | None
 
 
@@ -150,17 +153,23 @@ class Analyzer:
         """
         wanted = coerce_targets(targets)
         id_iter = iter(ids) if ids is not None else None
-        checked = (_check_text(t, "Analyzer.pipe()") for t in texts)
         buffer: list[str] = []
 
         def flush() -> Iterator[ArticleAnalysis]:
-            langs = [self._language(t) for t in buffer]
-            docs = self.backend.parse(buffer, batch_size=batch_size)
-            for doc, lang in zip(docs, langs, strict=True):
+            cleaned = [clean(t) for t in buffer]
+            parsed = [c.text if c else t for c, t in zip(cleaned, buffer, strict=True)]
+            langs = [self._language(t) for t in parsed]
+            docs = self.backend.parse(parsed, batch_size=batch_size)
+            for doc, lang, original, c in zip(docs, langs, buffer, cleaned, strict=True):
                 doc_id = next(id_iter, None) if id_iter is not None else None
-                yield self._analyze_doc(doc, wanted, lang, doc_id)
+                result = self._analyze_doc(doc, wanted, lang, doc_id)
+                yield _remap(result, original, c) if c else result
 
-        for text in checked:
+        for text in texts:
+            if not isinstance(text, str):
+                yield from flush()  # results before the bad item are not lost
+                buffer = []
+                _check_text(text, "Analyzer.pipe()")
             buffer.append(text)
             if len(buffer) >= batch_size:
                 yield from flush()
@@ -172,9 +181,14 @@ class Analyzer:
     def _language(text: str) -> LanguageInfo:
         lang = detect_language(text)
         if not lang.is_french:
+            what = (
+                f"its language is uncertain (French at p={lang.confidence:.2f})"
+                if lang.code == "fr"
+                else f"it looks like {lang.code!r} (p={lang.confidence:.2f}), not French"
+            )
             warnings.warn(
-                f"The text looks like {lang.code!r} (p={lang.confidence:.2f}), not French: "
-                "frtone's lexicons and models are French, results will be unreliable.",
+                f"The text may not be French: {what}. frtone's lexicons and models are "
+                "French; results will be unreliable.",
                 LanguageWarning,
                 stacklevel=4,
             )
@@ -195,6 +209,7 @@ class Analyzer:
         features = [
             self._features(doc, spans, k, token_pols, evaluative) for k in range(len(spans))
         ]
+        features = _with_context_irony(features, spans)
         probs = self.sarcasm_scorer.predict(features) if features else []
         claim_targets = self._claim_target_map(doc, spans, targets, mentions)
         stances = self._stances(doc, spans, features, probs, targets, claim_targets, mentions)
@@ -334,8 +349,12 @@ class Analyzer:
         items: list[StanceInput] = []
         where: list[tuple[int, str]] = []
         last_named: set[str] = set()
+        since = 0  # claims since the topic was last named
         for k, span in enumerate(spans):
             named = claim_targets[k]
+            since += 1
+            if span.heading or since > INHERIT_FOR_CLAIMS:
+                last_named = set()  # a heading opens a new section; topics fade
             for t in targets:
                 if t.name in named:
                     dist = self._distances(doc, span, named[t.name])
@@ -350,6 +369,7 @@ class Analyzer:
             if named:
                 # a claim about one or two targets sets the topic the next claims continue
                 last_named = set(named) if len(named) <= MAX_INHERITED_TARGETS else set()
+                since = 0
         scored = dict(zip(where, self.stance_scorer.predict(items), strict=True)) if items else {}
         out: list[tuple[Stance, ...]] = []
         for k in range(len(spans)):
@@ -420,6 +440,45 @@ class Analyzer:
             )
             out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))
         return tuple(out)
+
+
+def _remap(result: ArticleAnalysis, original: str, cleaned: CleanText) -> ArticleAnalysis:
+    """Move a result computed on cleaned text back onto the input's offsets and text."""
+
+    def fix(node: Any) -> None:
+        if isinstance(node, dict):
+            s, e = node.get("start"), node.get("end")
+            if isinstance(s, int) and isinstance(e, int) and s >= 0:
+                node["start"], node["end"] = cleaned.span(s, e)
+                for key in ("text", "source"):
+                    if key in node and isinstance(node[key], str):
+                        node[key] = original[node["start"] : node["end"]]
+            for value in node.values():
+                fix(value)
+        elif isinstance(node, list):
+            for value in node:
+                fix(value)
+
+    data = result.to_dict()
+    fix(data)
+    data["text_length"] = len(original)
+    return ArticleAnalysis.from_dict(data)
+
+
+def _with_context_irony(
+    features: list[ClaimFeatures], spans: Sequence[ClaimSpan]
+) -> list[ClaimFeatures]:
+    """Set each claim's ``context_irony``: the strongest cue in its paragraph neighbours."""
+    out = []
+    for k, f in enumerate(features):
+        weights = [
+            c.weight
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(features) and spans[j].paragraph == spans[k].paragraph
+            for c in features[j].cues
+        ]
+        out.append(dataclasses.replace(f, context_irony=max(weights, default=0.0)))
+    return out
 
 
 def _overlaps(span: tuple[int, int], start: int, end: int) -> bool:

@@ -64,7 +64,7 @@ def _read(path: str) -> str:
             data = fh.read()
         name = path
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")  # a BOM is kept: offsets count it, as the file does
     except UnicodeDecodeError as exc:
         raise ValueError(
             f"{name} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
@@ -74,27 +74,39 @@ def _read(path: str) -> str:
 
 def _analyze(args: argparse.Namespace) -> int:
     from frtone.analyzer import Analyzer
+    from frtone.errors import FrtoneError
     from frtone.targets import Target
 
     try:
         targets = [Target.parse(t) for t in args.target] or None
         text = _read(args.input)
-    except (OSError, ValueError) as exc:
+        analyzer = Analyzer(model=args.model, include_tokens=not args.no_tokens)
+        source = None if args.input == "-" else args.input
+        result = analyzer.analyze(text, targets, id=args.id or source)
+    except (OSError, ValueError, FrtoneError) as exc:
         print(f"frtone: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    analyzer = Analyzer(model=args.model, include_tokens=not args.no_tokens)
-    result = analyzer.analyze(
-        text, targets, id=args.id or (None if args.input == "-" else args.input)
-    )
     if args.format == "json":
-        json.dump(result.to_dict(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
     else:
         from frtone.render.text import render_text
 
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        print(render_text(result, color=color))
+        out = render_text(result, color=color) + "\n"
+    _write(out)
     return EXIT_OK
+
+
+def _write(out: str) -> None:
+    """Write UTF-8 whatever the terminal's encoding; a closed pipe is not an error."""
+    try:
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `frtone analyze ... | head`
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -64,9 +64,9 @@ class Word(Record):
     text: str
     lemma: str
     upos: str
-    feats: dict[str, str]
-    head: int
-    deprel: str
+    feats: dict[str, str] = field(hash=False)
+    head: int = 0
+    deprel: str = ""
 
 
 @dataclass(frozen=True, slots=True)

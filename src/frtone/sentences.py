@@ -24,7 +24,7 @@ from frtone.lang.fr.punctuation import CLOSING, DASHES, OPENING, SENTENCE_FINAL
 MAX_INNER_TOKENS = 60
 
 
-def _matched_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
+def matched_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     """Return (open, close) token index pairs of brackets/quotes closed in the paragraph."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
@@ -66,15 +66,15 @@ def boundary_constraints(tokens: Sequence[str]) -> list[bool | None]:
     if n == 0:
         return out
     out[0] = True
-    for open_i, close_i in _matched_spans(tokens):
+    for open_i, close_i in matched_spans(tokens):
         if close_i - open_i - 1 <= MAX_INNER_TOKENS:
             for k in range(open_i + 1, close_i + 1):
                 out[k] = False
     for i in range(1, n):
-        if out[i] is False:
-            continue
+        if out[i] is False or not tokens[i].strip():
+            continue  # whitespace tokens are left to the backend
         j = i - 1
-        while j > 0 and tokens[j] in CLOSING:
+        while j > 0 and (tokens[j] in CLOSING or not tokens[j].strip()):
             j -= 1
         after_final = tokens[j] in SENTENCE_FINAL or tokens[j].endswith(("...", "…"))
         if not after_final or not _can_open_sentence(tokens[i]):

@@ -60,6 +60,67 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in normalise(text))
 
 
+# Characters with no width that CMSs and editors leave in text: byte-order mark,
+# zero-width space/joiners, word joiner, soft hyphen.
+INVISIBLE = frozenset("\ufeff\u200b\u200c\u200d\u2060\u00ad")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """NFC text without invisible characters, with a map back to the input.
+
+    ``starts[k]``/``ends[k]`` are the input offsets of the input characters that
+    clean character ``k`` comes from.
+    """
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean-text span to the input's offsets."""
+        if end <= start:
+            pos = (
+                self.starts[start]
+                if start < len(self.starts)
+                else (self.ends[-1] if self.ends else 0)
+            )
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def clean(text: str) -> CleanText | None:
+    """Compose decomposed accents (NFC) and drop invisible characters, keeping a map.
+
+    Returns ``None`` when the text is already clean (the common case), so that
+    callers can skip the remapping.
+
+    Example:
+        >>> c = clean("E\u0301tat\u200b !")
+        >>> c.text, c.span(0, 4)
+        ('État !', (0, 5))
+    """
+    if unicodedata.is_normalized("NFC", text) and not INVISIBLE.intersection(text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in INVISIBLE:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for ch in unicodedata.normalize("NFC", text[i:j]):
+            out.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return CleanText("".join(out), starts, ends)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph (or heading line) as character offsets into the input."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "fr_core_news_md"
 _CHUNK_BREAK = re.compile(r"(?<=[.!?…])\s+")
+_WHITESPACE = re.compile(r"\s")
 
 
 def _boundaries_component(doc: Doc) -> Doc:
@@ -104,8 +105,8 @@ def _chunks(text: str, para: Paragraph, max_length: int) -> list[tuple[int, int]
             if m.start() > 0:
                 cut = m.start()
         if cut is None:
-            space = window.rfind(" ")
-            cut = space if space > 0 else max_length
+            spaces = [m.start() for m in _WHITESPACE.finditer(window) if m.start() > 0]
+            cut = spaces[-1] if spaces else max_length
         pieces.append((start, start + cut))
         start += cut
         while start < para.end and text[start].isspace():

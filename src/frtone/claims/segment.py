@@ -46,7 +46,8 @@ def _is_heading(doc: Document, sent: Sentence, para_sentences: int) -> bool:
     last = tokens[-1].text
     para = doc.paragraphs[sent.paragraph]
     is_last_para = sent.paragraph == len(doc.paragraphs) - 1
-    return last not in (".", "…", ":") and not is_last_para and para.end - para.start < 120
+    ends_like_prose = last in (".", "!", "…", "...", ":", ";") or last.endswith(("...", "…"))
+    return not ends_like_prose and not is_last_para and para.end - para.start < 120
 
 
 def _is_non_claim(doc: Document, sent: Sentence) -> bool:

@@ -18,6 +18,7 @@ from frtone.cues.patterns import PatternMatch, Unit
 from frtone.lang.fr.punctuation import IRONIC_PUNCTUATION, QUOTE_PAIRS
 from frtone.lang.fr.reporting import REPORTING_VERBS
 from frtone.results import Cue, Token
+from frtone.sentences import matched_spans as _matched_spans
 from frtone.text import fold
 
 _IRONIC_PUNCT = re.compile(
@@ -61,26 +62,20 @@ def ironic_punctuation(text: str, start: int, end: int) -> list[Cue]:
 def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
     """Short lower-case quotations not introduced as speech: mocking scare quotes."""
     out = []
-    for k, tok in enumerate(tokens):
-        closer = QUOTE_PAIRS.get(tok.text)
-        if closer is None:
+    forms = [t.text for t in tokens]
+    for open_i, close_i in _matched_spans(forms):
+        if forms[open_i] not in QUOTE_PAIRS:
+            continue  # brackets, not quotes
+        inner = [t for t in tokens[open_i + 1 : close_i] if any(c.isalnum() for c in t.text)]
+        if not inner or len(inner) > MAX_SCARE_WORDS or not inner[0].text[:1].islower():
             continue
-        for j in range(k + 1, min(k + MAX_SCARE_WORDS + 3, len(tokens))):
-            if tokens[j].text == closer:
-                inner = [t for t in tokens[k + 1 : j] if any(c.isalnum() for c in t.text)]
-                if not inner or len(inner) > MAX_SCARE_WORDS:
-                    break
-                first = inner[0].text
-                if not first[:1].islower() and not (len(inner) == 1 and not first.isupper()):
-                    break
-                before = [t for t in tokens[max(0, k - 3) : k]]
-                if any(t.text in (":",) for t in before) or any(
-                    w.lemma in REPORTING_VERBS for t in before for w in t.words
-                ):
-                    break
-                s, e = tok.start, tokens[j].end
-                out.append(Cue(text[s:e], s, e, "scare_quote", 0.55))
-                break
+        before = tokens[max(0, open_i - 3) : open_i]
+        if any(t.text == ":" for t in before) or any(
+            w.lemma in REPORTING_VERBS for t in before for w in t.words
+        ):
+            continue  # quoted speech, not scare quotes
+        s, e = tokens[open_i].start, tokens[close_i].end
+        out.append(Cue(text[s:e], s, e, "scare_quote", 0.55))
     return out
 
 
@@ -90,7 +85,7 @@ def rhetorical_questions(
     """Sarcastic rhetorical questions in ``text[start:end]``.
 
     A question counts when it opens with a rhetorical formula (``Quid``,
-    ``Faut-il``...), or — outside headings — when it is about money spent or
+    ``Faut-il``...), even in a heading, or — outside headings — when it is about money spent or
     evaluates negatively; an insinuating parenthetical question (``(politique?)``)
     counts too.
     """
@@ -99,12 +94,14 @@ def rhetorical_questions(
         if len(m.group(1).split()) <= 8:
             out.append(Cue(m.group(), m.start(), m.end(), "rhetorical_question", 0.45))
     span = text[start:end].rstrip()
-    if not span.endswith("?") or heading:
+    if not span.endswith("?"):
         return out
     folded = fold(span)
     strip = len(span) - len(span.lstrip())
     if folded.lstrip().startswith(RHETORICAL_OPENERS):
         out.append(Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", 0.75))
+    elif heading:
+        return out  # "Quel avenir pour Cloudwatt ?" asks; only formulas mock in headings
     elif _MONEY.search(span) or evaluative < -0.25:
         out.append(Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", 0.55))
     return out

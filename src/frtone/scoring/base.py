@@ -33,6 +33,8 @@ class ClaimFeatures:
         reported: Reported-speech source, if any.
         negated: Whether its main predicate is negated.
         context_polarity: Mean evaluative polarity of the neighbouring claims.
+        context_irony: Strongest cue weight in the neighbouring claims (irony
+            clusters: a weak cue next to strong ones is more likely ironic).
     """
 
     text: str
@@ -46,6 +48,7 @@ class ClaimFeatures:
     reported: Reported | None
     negated: bool
     context_polarity: float = 0.0
+    context_irony: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ STRONG_KINDS = frozenset(
 )
 WEAK_ALONE = 0.5  # weak cues (hyperbole, bare praise) count half when alone
 SARCASM_THRESHOLD = 0.5
+CONTEXT_IRONY = 0.6
 STANCE_THRESHOLD = 0.15
 INHERITED_FACTOR = 0.6
 
@@ -69,6 +70,8 @@ class RuleSarcasmScorer:
         text = claim.text.rstrip()
         if text.endswith("!") or claim.context_polarity < -0.15 or claim.polarity < -0.1:
             p += (1.0 - p) * 0.15
+        if claim.context_irony >= CONTEXT_IRONY:
+            p += (1.0 - p) * 0.25  # irony clusters: a cue among ironic neighbours
         if claim.reported is not None and not any(
             c.kind == "ironic_punctuation" for c in claim.cues
         ):
