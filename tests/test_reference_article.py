@@ -33,7 +33,7 @@ def test_ironic_praise_cue(seed_result, seed_text):
     assert any(q.text == "sympathique mais débordé" for q in cues), cues
 
 
-@pytest.mark.parametrize("name", ["Cloudwatt", "Numergy"])
+@pytest.mark.parametrize("name", ["Cloudwatt", "Numergy", "cloud souverain", "l'État"])
 def test_article_is_against(seed_result, name):
     target = seed_result.target(name)
     assert target is not None, [t.name for t in seed_result.targets]
@@ -99,3 +99,9 @@ def test_detected_targets_merge_variants(seed_result):
     assert {"État", "Etat", "gouvernement"} <= etat_mentions
     cdc = {m.text for m in names["Caisse des Dépôts"].mentions}
     assert {"Caisse des Dépôts", "CDC", "Caisse des Dépôt"} <= cdc
+
+
+@pytest.mark.parametrize("name", ["Caisse des Dépôts", "Thales", "SFR"])
+def test_bystanders_get_no_article_stance(seed_result, name):
+    target = seed_result.target(name)
+    assert target is not None and target.label == "none"

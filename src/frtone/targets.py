@@ -155,9 +155,10 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
         if ent.label not in TARGET_LABELS:
             continue
         surface = text[ent.start : ent.end].strip()
-        if len(surface) < 2 or not (surface[0].isupper() or surface.startswith(("l'", "l’"))):
-            continue
         entry = gazetteer().lookup(ent.canonical or surface)
+        proper = surface[:1].isupper() or surface.startswith(("l'", "l’"))
+        if len(surface) < 2 or not (proper or entry is not None):
+            continue
         key = entry.name if entry else acronyms.get(fold(surface), surface)
         if entry is None and key in acronyms.values():
             entry = gazetteer().lookup(key)
@@ -166,6 +167,15 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
         surfaces.setdefault(key, [])
         if surface not in surfaces[key]:
             surfaces[key].append(surface)
+    for entry in gazetteer().entries:
+        # policies and programmes named in lower case ("cloud souverain") are rarely
+        # tagged by NER: count them in the text itself
+        if entry.kind == "policy" and entry.name[:1].islower():
+            spans = find_mentions(text, Target(entry.name, entry.aliases))
+            if len(spans) > counts[entry.name]:
+                counts[entry.name] = len(spans)
+                first_seen[entry.name] = spans[0][0]
+                surfaces.setdefault(entry.name, [])
     ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
     out: list[Target] = []
     for key in ranked:
