@@ -58,3 +58,22 @@ def test_cues_match_inflected_forms_on_lemmas(analyzer):
     cues = [(q.text, q.kind) for c in result.claims for q in c.sarcasm.cues]
     assert ("lavent leur linge sale en famille", "idiom") in cues
     assert any(t == "chimères" for t, _ in cues)
+
+
+def test_detection_finds_unknown_companies_but_not_places_or_units(analyzer):
+    text = (
+        "L'opérateur Telvia a coupé son réseau en Bretagne. Telvia n'a rien prévu.\n\n"
+        "Le portable de Corvex embarque 16 Go de mémoire, et Corvex vend aussi 8 Go de "
+        "stockage en Bretagne."
+    )
+    names = [t.name for t in analyzer.analyze(text).targets]
+    assert "Telvia" in names and "Corvex" in names
+    assert "Bretagne" not in names and "Go" not in names
+
+
+def test_article_sarcasm_is_zero_without_any_cue(analyzer):
+    result = analyzer.analyze(
+        "Telvia a publié ses résultats. Le chiffre d'affaires progresse de 3 %. "
+        "La société recrute 200 ingénieurs."
+    )
+    assert result.sarcasm.probability == 0.0 and result.sarcasm.sarcastic_claims == ()

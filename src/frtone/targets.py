@@ -25,6 +25,7 @@ from typing import Any
 from frtone.document import Document
 from frtone.errors import TargetSpecError
 from frtone.gazetteer import gazetteer
+from frtone.lang.fr.claims import ORGANISATION_NOUNS
 from frtone.text import fold
 
 # Entity labels that can be stance targets; places are not (France, Europe).
@@ -151,8 +152,15 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
     surfaces: dict[str, list[str]] = {}
     first_seen: dict[str, int] = {}
     acronyms = _parenthesised_acronyms(text)
+    token_at = {t.start: t.i for t in doc.tokens}
+    places = _place_like(doc, token_at)
     for ent in doc.entities:
-        if ent.label not in TARGET_LABELS:
+        k = token_at.get(ent.start)
+        if k is not None and k > 0 and doc.tokens[k - 1].words[-1].upos == "NUM":
+            continue  # a unit after a number: "16 Go"
+        if ent.label not in TARGET_LABELS and not (
+            ent.label == "LOC" and fold(text[ent.start : ent.end]) not in places
+        ):
             continue
         surface = text[ent.start : ent.end].strip()
         entry = gazetteer().lookup(ent.canonical or surface)
@@ -195,6 +203,37 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
                 )
         out.append(Target(entry.name if entry else key, tuple(aliases)))
     return out
+
+
+LOCATIVE = frozenset({"en", "a", "au", "aux", "dans", "vers", "depuis", "outre"})
+
+
+def _place_like(doc: Document, token_at: dict[int, int]) -> set[str]:
+    """Folded texts of LOC entities that read as places, not as organisations.
+
+    The stock model tags unknown company names as places ("Telvia"). A LOC entity
+    stays a place when it is ever introduced by a locative preposition ("en
+    France", "dans l'Ouest"), or when it is never the subject of a verb nor
+    introduced by an organisation noun ("l'opérateur Telvia").
+    """
+    seen: dict[str, list[bool]] = {}
+    located: set[str] = set()
+    for ent in doc.entities:
+        if ent.label != "LOC":
+            continue
+        key = fold(doc.text[ent.start : ent.end])
+        k = token_at.get(ent.start)
+        if k is None:
+            continue
+        j = k - 1
+        while j >= 0 and doc.tokens[j].words[-1].upos == "DET":
+            j -= 1
+        before = fold(doc.tokens[j].text) if j >= 0 else ""
+        if before in LOCATIVE:
+            located.add(key)
+        acts = doc.tokens[k].words[0].deprel.startswith("nsubj") or before in ORGANISATION_NOUNS
+        seen.setdefault(key, []).append(acts)
+    return located | {key for key, acts in seen.items() if not any(acts)}
 
 
 _ACRONYM = re.compile(r"([A-ZÉÈ][\w'’ -]{3,80}?)\s*\(([A-Z]{2,6})\)")

@@ -15,6 +15,7 @@ from frtone.results import ArticleStanceLabel
 from frtone.scoring.rules import STANCE_THRESHOLD
 
 MIXED_SHARE = 0.3
+EVIDENCE_FLOOR = 0.1
 # Less weighted evidence than this (about one clearly evaluative claim) is no stance.
 MIN_EVIDENCE = 0.45
 MIXED_BALANCE = 0.4
@@ -46,9 +47,11 @@ def article_stance(
 def article_sarcasm(probabilities: Sequence[float]) -> float:
     """Probability that the article holds sarcasm at all.
 
-    The claims are independent evidence: ``1 - prod(1 - p)``.
+    The claims holding some evidence (``p >= 0.1``) are independent evidence:
+    ``1 - prod(1 - p)``.
     """
     keep = 1.0
     for p in probabilities:
-        keep *= 1.0 - min(max(p, 0.0), 1.0)
+        if p >= EVIDENCE_FLOOR:  # a claim without any cue is no evidence either way
+            keep *= 1.0 - min(max(p, 0.0), 1.0)
     return round(1.0 - keep, 4)

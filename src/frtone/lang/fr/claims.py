@@ -35,3 +35,37 @@ RHETORICAL_OPENERS: frozenset[str] = frozenset(
 PREDICTION_MARKERS: frozenset[str] = frozenset(
     {"bientôt", "demain", "prochainement", "d'ici", "à terme", "à l'avenir"}
 )
+
+# Nouns that introduce an organisation's name ("l'opérateur Telvia").
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    {
+        "operateur",
+        "societe",
+        "groupe",
+        "entreprise",
+        "start-up",
+        "startup",
+        "editeur",
+        "fabricant",
+        "constructeur",
+        "fournisseur",
+        "hebergeur",
+        "banque",
+        "agence",
+        "plateforme",
+        "marque",
+        "filiale",
+        "firme",
+        "geant",
+        "pousse",
+        "licorne",
+        "integrateur",
+        "acteur",
+        "ministere",
+        "autorite",
+        "regulateur",
+        "fintech",
+        "cabinet",
+        "consortium",
+    }
+)
