@@ -168,3 +168,14 @@ def test_cli_reports_a_missing_model_without_traceback(tmp_path, capsys):
     assert main(["analyze", str(path), "--model", "fr_no_such_model"]) == 1
     err = capsys.readouterr().err
     assert "E003" in err and "pip install" in err and "Traceback" not in err
+
+
+def test_scare_quote_in_a_heading_after_a_colon(analyzer):
+    text = "Nimbeo et la vie privée : un « engagement » à toute épreuve\n\nLa suite demain."
+    cues = analyzer.analyze(text).claims[0].sarcasm.cues
+    assert [q.kind for q in cues] == ["scare_quote"]
+
+
+def test_quoted_clause_after_reporting_verb_is_speech(analyzer):
+    text = "Le directeur a déclaré que l'entreprise « place la confiance au cœur de tout »."
+    assert analyzer.analyze(text).claims[0].sarcasm.cues == ()

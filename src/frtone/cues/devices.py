@@ -1,8 +1,9 @@
 """Irony devices found by rule rather than by lexicon.
 
 - ironic punctuation: ``(!)``, ``(sic)``, ``(?)``, ``?!``;
-- mocking scare quotes: a short, lower-case quotation that nobody is quoted
-  as saying (« modernisation »), as opposed to quoted speech or titles;
+- mocking scare quotes: a short, lower-case quotation of a word or phrase
+  (« modernisation »), as opposed to quoted speech (a clause, or after a
+  colon) or titles;
 - sarcastic rhetorical questions: ``Quid des 150 millions ?``, insinuating
   parenthetical questions ``(politique?)``;
 - ironic praise: a praise word undercut by its context (``le sympathique mais
@@ -16,8 +17,7 @@ from collections.abc import Callable, Sequence
 
 from frtone.cues.patterns import PatternMatch, Unit
 from frtone.lang.fr.punctuation import IRONIC_PUNCTUATION, QUOTE_PAIRS
-from frtone.lang.fr.reporting import REPORTING_VERBS
-from frtone.results import Cue, Token
+from frtone.results import Cue, Token, Word
 from frtone.sentences import matched_spans as _matched_spans
 from frtone.text import fold
 
@@ -45,7 +45,12 @@ RHETORICAL_OPENERS = (
     "fallait-il vraiment",
 )
 MAX_SCARE_WORDS = 4
+SCARE_QUOTE_WEIGHT = 0.6
 PRAISE_CONTRAST_WINDOW = 4
+
+
+def _feats(word: Word) -> str:
+    return "|".join(f"{k}={v}" for k, v in word.feats.items())
 
 
 def ironic_punctuation(text: str, start: int, end: int) -> list[Cue]:
@@ -69,13 +74,16 @@ def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
         inner = [t for t in tokens[open_i + 1 : close_i] if any(c.isalnum() for c in t.text)]
         if not inner or len(inner) > MAX_SCARE_WORDS or not inner[0].text[:1].islower():
             continue
-        before = tokens[max(0, open_i - 3) : open_i]
-        if any(t.text == ":" for t in before) or any(
-            w.lemma in REPORTING_VERBS for t in before for w in t.words
+        if open_i > 0 and tokens[open_i - 1].text == ":":
+            continue  # quoted speech introduced by a colon
+        if any(
+            w.upos in ("VERB", "AUX") and "VerbForm=Fin" in _feats(w)
+            for t in inner
+            for w in t.words
         ):
-            continue  # quoted speech, not scare quotes
+            continue  # a quoted clause is speech; a scare quote is a word or a phrase
         s, e = tokens[open_i].start, tokens[close_i].end
-        out.append(Cue(text[s:e], s, e, "scare_quote", 0.55))
+        out.append(Cue(text[s:e], s, e, "scare_quote", SCARE_QUOTE_WEIGHT))
     return out
 
 
