@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 # One character in, one character out: typographic variants spaCy handles less well.
 _NORMALISE = str.maketrans(
@@ -48,16 +47,23 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
-@cache
-def _fold_char(ch: str) -> str:
-    decomposed = unicodedata.normalize("NFD", ch)
-    base = decomposed[0] if decomposed else ch
-    return base.lower() if len(base.lower()) == 1 else base
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that computes and caches each character's folded form."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code).translate(_NORMALISE)
+        base = unicodedata.normalize("NFD", ch)[:1] or ch
+        folded = base.lower() if len(base.lower()) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and normalise, keeping one char per char."""
-    return "".join(_fold_char(c) for c in normalise(text))
+    return text.translate(_FOLD)
 
 
 # Characters with no width that CMSs and editors leave in text: byte-order mark,
