@@ -62,4 +62,13 @@ class BackendError(FrtoneError, ValueError):
 
 
 class LanguageWarning(UserWarning):
-    """The text does not look like French; results are unreliable."""
+    """The text does not look like French; results are unreliable.
+
+    Example:
+        >>> import warnings, frtone
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     r = frtone.analyze("The sovereign cloud was a costly failure for everyone.")
+        >>> r.language.code, caught[0].category.__name__
+        ('en', 'LanguageWarning')
+    """

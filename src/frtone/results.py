@@ -58,6 +58,12 @@ class Word(Record):
         feats: Morphological features, e.g. ``{"Mood": "Cnd"}``.
         head: Index (``i``) of the syntactic head; equal to ``i`` for a root.
         deprel: Universal dependency relation (``root`` for a root).
+
+    Example:
+        >>> import frtone
+        >>> du = frtone.analyze("Le cloud du gouvernement.").claims[0].tokens[2]
+        >>> [(w.text, w.upos, w.deprel) for w in du.words]
+        [('de', 'ADP', 'case'), ('le', 'DET', 'det')]
     """
 
     i: int
@@ -79,6 +85,12 @@ class Token(Record):
         start: Start character offset into the input text.
         end: End character offset (exclusive).
         words: One word, or several for a contraction (*du* = *de* + *le*).
+
+    Example:
+        >>> import frtone
+        >>> tok = frtone.analyze("Orange reprendrait Cloudwatt.").claims[0].tokens[1]
+        >>> tok.text, tok.lemma, tok.upos, tok.words[0].feats["Person"]
+        ('reprendrait', 'reprendre', 'VERB', '3')
     """
 
     i: int
@@ -113,6 +125,12 @@ class Entity(Record):
         end: End character offset.
         label: ``ORG``, ``PER``, ``LOC`` or ``MISC``.
         target: Name of the target this entity refers to, if any.
+
+    Example:
+        >>> import frtone
+        >>> claim = frtone.analyze("Orange rachète Cloudwatt.").claims[0]
+        >>> [(e.text, e.label) for e in claim.entities]
+        [('Orange', 'ORG'), ('Cloudwatt', 'ORG')]
     """
 
     text: str
@@ -132,6 +150,12 @@ class Cue(Record):
         end: End character offset.
         kind: Device, e.g. ``metaphor``, ``ironic_praise``, ``scare_quote``.
         weight: Strength of the cue on its own, in [0, 1].
+
+    Example:
+        >>> import frtone
+        >>> cue = frtone.analyze("Un projet qui reste une chimère.").claims[0].sarcasm.cues[0]
+        >>> cue.text, cue.kind
+        ('chimère', 'metaphor')
     """
 
     text: str
@@ -150,6 +174,11 @@ class Span(Record):
         start: Start character offset.
         end: End character offset.
         label: What the span is (e.g. ``conditional``, ``marker``).
+
+    Example:
+        >>> import frtone
+        >>> frtone.analyze("Orange reprendrait Cloudwatt.").claims[0].hedges[0]
+        Span(text='reprendrait', start=7, end=18, label='conditional')
     """
 
     text: str
@@ -167,6 +196,12 @@ class ClaimSarcasm(Record):
         label: ``probability >= threshold``.
         cues: Cue spans found in the claim.
         threshold: Decision threshold used for ``label``.
+
+    Example:
+        >>> import frtone
+        >>> s = frtone.analyze("Quid des 150 millions d'euros versés ?").claims[0].sarcasm
+        >>> s.label, s.probability >= s.threshold
+        (True, True)
     """
 
     probability: float
@@ -186,6 +221,12 @@ class Stance(Record):
         confidence: Confidence in the label, in [0, 1].
         mentioned: Whether the claim names the target (else inherited from
             the surrounding claims).
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("Orange paie fort pour acheter pas grand-chose !", ["Orange"])
+        >>> r.claims[0].stance("Orange").label
+        'against'
     """
 
     target: str
@@ -204,6 +245,11 @@ class Reported(Record):
         verb: Lemma of the reporting verb or marker (``souligner``, ``selon``).
         start: Start offset of the source span, or -1 when unknown.
         end: End offset of the source span, or -1 when unknown.
+
+    Example:
+        >>> import frtone
+        >>> frtone.analyze("Selon Les Echos, Orange rachète Cloudwatt.").claims[0].reported
+        Reported(source='Les Echos', verb='selon', start=6, end=15)
     """
 
     source: str
@@ -235,6 +281,13 @@ class Claim(Record):
         hedges: Spans that make the claim hedged.
         tokens: Surface tokens with their syntactic words.
         entities: Named entities inside the claim.
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("Le projet est un échec. Orange reprendrait Cloudwatt.")
+        >>> claim = r.claims[1]
+        >>> claim.index, claim.text, claim.kind, claim.hedged
+        (1, 'Orange reprendrait Cloudwatt.', 'assertion', True)
     """
 
     index: int
@@ -269,6 +322,12 @@ class Mention(Record):
         start: Start character offset.
         end: End character offset.
         claim: Index of the claim holding the mention, or -1.
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("L'Etat paie. Le gouvernement promet.", ["l'État=Etat|gouvernement"])
+        >>> [(m.text, m.claim) for m in r.targets[0].mentions]
+        [('Etat', 0), ('gouvernement', 1)]
     """
 
     text: str
@@ -288,6 +347,13 @@ class TargetResult(Record):
         score: Weighted mean claim score, in [-1, 1].
         mentions: Where the target is named.
         detected: Whether frtone detected the target (else given by the caller).
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("Numergy est un échec. Les offres de Numergy sont inadaptées.")
+        >>> t = r.target("Numergy")
+        >>> t.label, t.detected, len(t.mentions)
+        ('against', True, 2)
     """
 
     name: str
@@ -305,6 +371,11 @@ class ArticleSarcasm(Record):
     Attributes:
         probability: Probability that the article contains sarcasm at all.
         sarcastic_claims: Indices of claims labelled sarcastic.
+
+    Example:
+        >>> import frtone
+        >>> frtone.analyze("Le projet avance. Quelle générosité !").sarcasm.sarcastic_claims
+        (1,)
     """
 
     probability: float
@@ -319,6 +390,11 @@ class BackendInfo(Record):
         name: ``spacy`` or ``stanza``.
         model: Model name (``fr_core_news_md``).
         model_version: Model version.
+
+    Example:
+        >>> import frtone
+        >>> frtone.analyze("Orange rachète Cloudwatt.").backend.model
+        'fr_core_news_md'
     """
 
     name: str
@@ -334,6 +410,11 @@ class LanguageInfo(Record):
         code: ISO 639-1 code (``fr``), or ``und`` when the text is too short.
         confidence: Probability of ``code``, in [0, 1].
         is_french: Whether frtone considers the text French.
+
+    Example:
+        >>> import frtone
+        >>> frtone.analyze("Orange a racheté Cloudwatt, condamné d'avance.").language.code
+        'fr'
     """
 
     code: str
@@ -355,6 +436,12 @@ class ArticleAnalysis(Record):
         claims: The claims, in text order.
         schema: Always ``"frtone/1"``.
         text_length: Length of the input text in characters.
+
+    Example:
+        >>> import frtone
+        >>> r = frtone.analyze("Orange paie fort pour acheter pas grand-chose !", id="a1")
+        >>> r.id, r.schema, len(r.claims), r.to_dict()["schema"]
+        ('a1', 'frtone/1', 1, 'frtone/1')
     """
 
     id: str | None

@@ -37,7 +37,15 @@ MAX_DETECTED = 8
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A stance target: canonical ``name`` and ``aliases`` that refer to it."""
+    """A stance target: canonical ``name`` and ``aliases`` that refer to it.
+
+    Example:
+        >>> import frtone
+        >>> etat = frtone.Target("l'État", ("État", "Etat", "gouvernement"))
+        >>> r = frtone.analyze("Le gouvernement a tout promis. L'Etat a payé.", [etat])
+        >>> [m.text for m in r.target("l'État").mentions]
+        ['gouvernement', 'Etat']
+    """
 
     name: str
     aliases: tuple[str, ...] = ()

@@ -21,6 +21,12 @@ class Backend(Protocol):
 
     Backends declare what they ``provides``; :func:`check_provides` fails early,
     naming what is missing.
+
+    Example:
+        >>> from frtone.backends import load_backend
+        >>> backend = load_backend("spacy")
+        >>> backend.info.name, "depparse" in backend.provides
+        ('spacy', True)
     """
 
     name: str

@@ -75,7 +75,18 @@ class StanceInput:
 
 @runtime_checkable
 class SarcasmScorer(Protocol):
-    """Gives each claim a calibrated sarcasm probability."""
+    """Gives each claim a calibrated sarcasm probability.
+
+    Example:
+        >>> import frtone
+        >>> class ExclamationScorer:  # a toy scorer: every "!" is sarcastic
+        ...     threshold = 0.5
+        ...     def predict(self, claims):
+        ...         return [0.9 if c.text.endswith("!") else 0.1 for c in claims]
+        >>> analyzer = frtone.Analyzer(sarcasm_scorer=ExclamationScorer())
+        >>> [c.sarcasm.label for c in analyzer.analyze("Bravo ! Le projet avance.").claims]
+        [True, False]
+    """
 
     threshold: float
 
@@ -86,7 +97,17 @@ class SarcasmScorer(Protocol):
 
 @runtime_checkable
 class StanceScorer(Protocol):
-    """Scores a claim's stance toward a target."""
+    """Scores a claim's stance toward a target.
+
+    Example:
+        >>> import frtone
+        >>> class AlwaysAgainst:  # a toy scorer
+        ...     def predict(self, items):
+        ...         return [(-0.5, 1.0) for _ in items]
+        >>> analyzer = frtone.Analyzer(stance_scorer=AlwaysAgainst())
+        >>> analyzer.analyze("Orange rachète Cloudwatt.", ["Orange"]).claims[0].stances[0].label
+        'against'
+    """
 
     def predict(self, items: Sequence[StanceInput]) -> list[tuple[float, float]]:
         """Return ``(score in [-1, 1], confidence in [0, 1])`` per item."""
