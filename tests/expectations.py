@@ -7,10 +7,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "corpus" / "articles"
+HELDOUT = ROOT / "corpus" / "heldout"
 
 
-def load() -> list[dict]:
-    with open(Path(__file__).with_name("expectations.toml"), "rb") as fh:
+def load(path: Path | None = None) -> list[dict]:
+    """Expectations: tests/expectations.toml by default, or another file of that format."""
+    with open(path or Path(__file__).with_name("expectations.toml"), "rb") as fh:
         return tomllib.load(fh)["article"]
 
 
@@ -25,12 +27,12 @@ def claims_holding(result, text: str, needle: str):
     return [c for c in result.claims if c.sentence in sentences]
 
 
-def check_all(analyzer) -> tuple[int, int, list[str]]:
+def check_all(analyzer, folder: Path = ARTICLES, path: Path | None = None):
     """Run every expectation against ``analyzer``: (passed, total, failure descriptions)."""
     failures: list[str] = []
     total = 0
-    for art in load():
-        text = (ARTICLES / art["file"]).read_text(encoding="utf-8")
+    for art in load(path):
+        text = (folder / art["file"]).read_text(encoding="utf-8")
         result = analyzer.analyze(text, art["targets"])
         for t in result.targets:
             total += 1

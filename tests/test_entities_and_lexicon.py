@@ -77,3 +77,29 @@ def test_article_sarcasm_is_zero_without_any_cue(analyzer):
         "La société recrute 200 ingénieurs."
     )
     assert result.sarcasm.probability == 0.0 and result.sarcasm.sarcastic_claims == ()
+
+
+def test_inflected_er_verbs_match_even_when_the_lemmatizer_fails():
+    from frtone.cues.patterns import CuePattern, Unit, match_units
+
+    pattern = CuePattern.compile("accoucher de une souris", "idiom", 0.9)
+    # spaCy lemmatises "accouche" as "accouche": the -er inflection still matches
+    units = [
+        Unit("accouche", "accouche", 0, 1),
+        Unit("d'", "de", 1, 2),
+        Unit("une", "un", 2, 3),
+        Unit("souris", "souris", 3, 4),
+    ]
+    assert [(m.start_unit, m.end_unit) for m in match_units([pattern], units)] == [(0, 4)]
+    wrong = [Unit("accoudoir", "accoudoir", 0, 1), *units[1:]]
+    assert match_units([pattern], wrong) == []
+
+
+def test_genuine_question_is_not_a_rhetorical_cue(analyzer):
+    text = "La start-up dépend des contrats publics. Faut-il s'inquiéter de cette dépendance ?"
+    assert not analyzer.analyze(text).claims[1].sarcasm.label
+
+
+def test_quoted_term_being_defined_is_not_a_scare_quote(analyzer):
+    text = "Le texte reste flou sur la définition d'un « grand modèle » et de ses seuils."
+    assert analyzer.analyze(text).claims[0].sarcasm.cues == ()

@@ -278,6 +278,7 @@ class Analyzer:
         def unit_polarity(unit: Unit) -> float:
             return self.lexicon.word_polarity(unit.form, unit.lemma)
 
+        reported = find_reported(doc, lo, hi)
         cues = find_cues(
             doc,
             lo,
@@ -286,6 +287,7 @@ class Analyzer:
             evaluative=evaluative[k],
             context_polarity=context,
             polarity_of=unit_polarity,
+            reported=reported is not None,
         )
         kind = classify_kind(
             doc,
@@ -305,7 +307,7 @@ class Analyzer:
             subjectivity=subjectivity,
             kind=kind,
             hedged=False,
-            reported=find_reported(doc, lo, hi),
+            reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),
         )

@@ -34,6 +34,7 @@ def find_cues(
     evaluative: float,
     context_polarity: float,
     polarity_of: Callable[[Unit], float],
+    reported: bool = False,
 ) -> list[Cue]:
     """Return the sarcasm cues of the claim ``doc.tokens[lo:hi]``, in text order.
 
@@ -45,6 +46,8 @@ def find_cues(
         evaluative: Evaluative polarity of the claim.
         context_polarity: Evaluative polarity of the claim and its neighbours.
         polarity_of: Prior polarity of a matching unit.
+        reported: Whether the claim is reported speech (its quotations are then
+            more likely the source's words than the author's scare quotes).
     """
     tokens = doc.tokens[lo:hi]
     if not tokens:
@@ -65,7 +68,7 @@ def find_cues(
         cues.append(Cue(text[s:e], s, e, m.pattern.kind, m.pattern.weight))  # type: ignore[arg-type]
     cues += ironic_praise(text, tokens, units, praise, polarity_of, context_polarity)
     cues += ironic_punctuation(text, start, end)
-    cues += scare_quotes(text, tokens)
+    cues += scare_quotes(text, tokens, reported=reported)
     cues += rhetorical_questions(text, start, end, heading=heading, evaluative=evaluative)
     return _dedupe(cues)
 

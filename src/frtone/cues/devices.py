@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from frtone.cues.patterns import PatternMatch, Unit
+from frtone.lang.fr.claims import NAMING_WORDS, RHETORICAL_OPENERS
 from frtone.lang.fr.punctuation import IRONIC_PUNCTUATION, QUOTE_PAIRS
 from frtone.results import Cue, Token, Word
 from frtone.sentences import matched_spans as _matched_spans
@@ -26,26 +27,8 @@ _IRONIC_PUNCT = re.compile(
 )
 _PAREN_QUESTION = re.compile(r"\(([^()]{1,80}?)\s*\?\s*\)")
 _MONEY = re.compile(r"\b\d[\d  ,.]*\s*(?:millions?|milliards?|M€|Md€|€|euros?)", re.IGNORECASE)
-RHETORICAL_OPENERS = (
-    "quid ",
-    "faut-il ",
-    "fallait-il ",
-    "qui peut ",
-    "qui pourrait ",
-    "comment ne pas ",
-    "comment s'etonner",
-    "a quoi bon",
-    "pourquoi pas",
-    "que dire ",
-    "qui croit ",
-    "qui croira",
-    "est-ce vraiment ",
-    "etait-ce vraiment ",
-    "pouvait-on ",
-    "fallait-il vraiment",
-)
 MAX_SCARE_WORDS = 4
-SCARE_QUOTE_WEIGHT = 0.6
+SCARE_QUOTE_WEIGHT = 0.45
 PRAISE_CONTRAST_WINDOW = 4
 
 
@@ -64,8 +47,14 @@ def ironic_punctuation(text: str, start: int, end: int) -> list[Cue]:
     return out
 
 
-def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
-    """Short lower-case quotations not introduced as speech: mocking scare quotes."""
+def scare_quotes(text: str, tokens: Sequence[Token], *, reported: bool = False) -> list[Cue]:
+    """Short lower-case quotations not introduced as speech: mocking scare quotes.
+
+    Alone a scare quote is not enough to call a claim sarcastic (its weight is
+    below one half): quotation marks also cite a source's words or introduce a
+    term. Quotations after a naming word (*baptisé*, *la définition d'un*) are
+    terms, and in reported speech they are more likely the source's own words.
+    """
     out = []
     forms = [t.text for t in tokens]
     for open_i, close_i in _matched_spans(forms):
@@ -76,6 +65,9 @@ def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
             continue
         if open_i > 0 and tokens[open_i - 1].text == ":":
             continue  # quoted speech introduced by a colon
+        before = {fold(w.lemma) for t in tokens[max(0, open_i - 4) : open_i] for w in t.words}
+        if before & NAMING_WORDS:
+            continue  # a term being introduced or defined, not mocked
         if any(
             w.upos in ("VERB", "AUX") and "VerbForm=Fin" in _feats(w)
             for t in inner
@@ -83,7 +75,8 @@ def scare_quotes(text: str, tokens: Sequence[Token]) -> list[Cue]:
         ):
             continue  # a quoted clause is speech; a scare quote is a word or a phrase
         s, e = tokens[open_i].start, tokens[close_i].end
-        out.append(Cue(text[s:e], s, e, "scare_quote", SCARE_QUOTE_WEIGHT))
+        weight = SCARE_QUOTE_WEIGHT * (0.5 if reported else 1.0)
+        out.append(Cue(text[s:e], s, e, "scare_quote", weight))
     return out
 
 
@@ -106,8 +99,11 @@ def rhetorical_questions(
         return out
     folded = fold(span)
     strip = len(span) - len(span.lstrip())
-    if folded.lstrip().startswith(RHETORICAL_OPENERS):
-        out.append(Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", 0.75))
+    opener = next((w for o, w in RHETORICAL_OPENERS.items() if folded.lstrip().startswith(o)), 0)
+    if opener:
+        out.append(
+            Cue(span.strip(), start + strip, start + len(span), "rhetorical_question", opener)
+        )
     elif heading:
         return out  # "Quel avenir pour Cloudwatt ?" asks; only formulas mock in headings
     elif _MONEY.search(span) or evaluative < -0.25:

@@ -107,9 +107,48 @@ def _match_at(elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i
     if i >= len(units):
         return -1
     unit = units[i]
-    if head == ANY or (isinstance(head, frozenset) and (unit.form in head or unit.lemma in head)):
+    if head == ANY or (isinstance(head, frozenset) and _word_matches(head, unit)):
         return _match_at(rest, units, i + 1)
     return -1
+
+
+# Endings of regular -er verbs, to match inflected forms the lemmatizer gets wrong
+# ("accouche" lemmatised as "accouche" still matches the pattern word "accoucher").
+ER_ENDINGS = frozenset(
+    {
+        "e",
+        "es",
+        "ent",
+        "ons",
+        "ez",
+        "ai",
+        "as",
+        "a",
+        "ait",
+        "aient",
+        "ais",
+        "era",
+        "eront",
+        "erait",
+        "eraient",
+        "ee",
+        "ees",
+        "er",
+        "ant",
+    }
+)  # folded: "é" is "e", "ées" is "ees"
+
+
+def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
+    if unit.form in alternatives or unit.lemma in alternatives:
+        return True
+    return any(
+        len(alt) > 5
+        and alt.endswith("er")
+        and unit.form.startswith(alt[:-2])
+        and unit.form[len(alt) - 2 :] in ER_ENDINGS
+        for alt in alternatives
+    )
 
 
 class PatternIndex:
@@ -130,8 +169,12 @@ class PatternIndex:
     def candidates(self, unit: Unit) -> list[CuePattern]:
         """Patterns that may start at ``unit``."""
         out = list(self._by_first.get(unit.form, ()))
-        if unit.lemma != unit.form:
-            out.extend(p for p in self._by_first.get(unit.lemma, ()) if p not in out)
+        keys = {unit.lemma}
+        for cut in (1, 2, 3, 4, 5, 6):  # inflected -er verb forms: stem + "er"
+            if len(unit.form) - cut >= 4:
+                keys.add(unit.form[:-cut] + "er")
+        for key in keys - {unit.form}:
+            out.extend(p for p in self._by_first.get(key, ()) if p not in out)
         return out + self._wild
 
 

@@ -26,10 +26,27 @@ NON_CLAIM_PREFIXES: tuple[str, ...] = (
 # A byline: "Par" and one to four capitalised names, alone on its line ("Par Jeanne Martin").
 BYLINE_PATTERN = r"^(?:Par|PAR|De notre correspondant(?:e)?)\s+(?:[A-ZÉÈ][\w'’.-]*\s*){1,4}$"
 
-# Words opening a rhetorical question in the press ("Quid des 150 millions ?").
-RHETORICAL_OPENERS: frozenset[str] = frozenset(
-    {"quid", "faut-il", "fallait-il", "qui", "comment", "pourquoi", "que", "à quoi"}
-)
+# Openings of sarcastic rhetorical questions (folded), with the strength of each as a cue:
+# "Quid des 150 millions ?" is mockery; "Faut-il s'inquiéter ?" may be a genuine question.
+RHETORICAL_OPENERS: dict[str, float] = {
+    "quid ": 0.75,
+    "a quoi bon": 0.75,
+    "qui peut encore ": 0.7,
+    "qui croit encore ": 0.7,
+    "qui croira ": 0.7,
+    "comment s'etonner": 0.7,
+    "faut-il s'en etonner": 0.7,
+    "comment ne pas ": 0.55,
+    "que dire ": 0.5,
+    "qui peut ": 0.5,
+    "qui pourrait ": 0.5,
+    "est-ce vraiment ": 0.5,
+    "etait-ce vraiment ": 0.5,
+    "pouvait-on ": 0.5,
+    "fallait-il ": 0.5,
+    "faut-il ": 0.4,
+    "pourquoi pas": 0.4,
+}
 
 # Markers of a prediction besides the future tense.
 PREDICTION_MARKERS: frozenset[str] = frozenset(
@@ -67,5 +84,27 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
         "fintech",
         "cabinet",
         "consortium",
+    }
+)
+
+# Words that introduce a term in quotation marks rather than mock it (folded lemmas).
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "baptiser",
+        "appeler",
+        "nommer",
+        "surnommer",
+        "intituler",
+        "definition",
+        "definir",
+        "terme",
+        "mot",
+        "expression",
+        "notion",
+        "label",
+        "dit",
+        "dite",
+        "marque",
+        "slogan",
     }
 )
