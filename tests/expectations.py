@@ -37,7 +37,7 @@ def check_all(analyzer, folder: Path = ARTICLES, path: Path | None = None):
         for t in result.targets:
             total += 1
             if art["stance"].get(t.name) != t.label:
-                failures.append(f"{art['file']}: article stance {t.name} {t.label}")
+                failures.append(f"{art['file']}: article-stance {t.name} {t.label}")
         for s in art.get("sentence", []):
             claims = claims_holding(result, text, s["contains"])
             checks = [("sarcasm", any(c.sarcasm.label for c in claims) == s["sarcastic"])]
@@ -54,7 +54,8 @@ def check_all(analyzer, folder: Path = ARTICLES, path: Path | None = None):
                     )
                 )
             for name, label in s.get("stance", {}).items():
-                checks.append((f"stance {name}", label in [c.stance(name).label for c in claims]))
+                ok = label in [c.stance(name).label for c in claims]
+                checks.append((f"stance {name}", ok))
             if "hedged" in s:
                 checks.append(("hedged", any(c.hedged for c in claims) == s["hedged"]))
             if "reported_source" in s:

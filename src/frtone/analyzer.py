@@ -16,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-import math
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -44,7 +43,7 @@ from frtone.results import (
     StanceLabel,
     TargetResult,
 )
-from frtone.scoring.article import article_sarcasm, article_stance
+from frtone.scoring.article import FOCUS_TARGETS, article_sarcasm, article_stance
 from frtone.scoring.base import FAR, ClaimFeatures, SarcasmScorer, StanceInput, StanceScorer
 from frtone.scoring.polarity import PolarityLexicon, shared_lexicon
 from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_label
@@ -427,13 +426,15 @@ class Analyzer:
         out = []
         for t in targets:
             scores, weights = [], []
+            focused = False
             for c in claims:
                 st = c.stance(t.name)
                 if st is not None and st.label != "none":
                     named = sum(x.mentioned for x in c.stances) or 1
                     scores.append(st.score)
-                    weights.append((1.0 if st.mentioned else 0.5) / math.sqrt(named))
-            label, score = article_stance(scores, weights)
+                    weights.append((1.0 if st.mentioned else 0.5) / named)
+                    focused = focused or (st.mentioned and named <= FOCUS_TARGETS)
+            label, score = article_stance(scores, weights, focused)
             ments = tuple(
                 Mention(
                     text[s:e], s, e, next((c.index for c in claims if c.start <= s < c.end), -1)

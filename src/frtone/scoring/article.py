@@ -16,22 +16,26 @@ from frtone.scoring.rules import STANCE_THRESHOLD
 
 MIXED_SHARE = 0.3
 EVIDENCE_FLOOR = 0.1
-# Less weighted evidence than this (about one clearly evaluative claim) is no stance.
+# A target judged only in crowded claims (naming many targets) needs this much weighted
+# evidence; one focused claim (naming at most FOCUS_TARGETS targets) is enough.
 MIN_EVIDENCE = 0.45
+FOCUS_TARGETS = 3
 MIXED_BALANCE = 0.4
 
 
 def article_stance(
-    scores: Sequence[float], weights: Sequence[float]
+    scores: Sequence[float], weights: Sequence[float], focused: bool = True
 ) -> tuple[ArticleStanceLabel, float]:
     """Combine claim scores toward one target into a label and a score.
 
-    Only claims with a stance (``|score| >= threshold``) count, and together they
-    must carry at least :data:`MIN_EVIDENCE` (weighted). ``mixed`` when
-    both directions carry at least 30 % of the evidence and neither dominates.
+    Only claims with a stance (``|score| >= threshold``) count. A target that
+    no focused claim judges (``focused=False``) needs :data:`MIN_EVIDENCE` of
+    weighted evidence, so bystanders named in long, crowded sentences get no
+    stance. ``mixed`` when both directions carry at least 30 % of the evidence
+    and neither dominates.
     """
     pairs = [(s, w) for s, w in zip(scores, weights, strict=True) if abs(s) >= STANCE_THRESHOLD]
-    if not pairs or sum(abs(s) * w for s, w in pairs) < MIN_EVIDENCE:
+    if not pairs or (not focused and sum(abs(s) * w for s, w in pairs) < MIN_EVIDENCE):
         return "none", 0.0
     favor = sum(s * w for s, w in pairs if s > 0)
     against = -sum(s * w for s, w in pairs if s < 0)

@@ -1,0 +1,64 @@
+"""Agreement of frtone with a reader's judgements, by kind of judgement.
+
+Run: ``.venv/bin/python benchmarks/agreement.py``
+
+Two sets: ``corpus/articles`` (tests/expectations.toml; the rules were tuned while
+looking at it) and ``corpus/heldout`` (written independently of frtone's lexicons
+and rules, never used for tuning).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import expectations as E  # noqa: E402
+import frtone  # noqa: E402
+
+KINDS = ("sarcasm", "cue", "stance", "article-stance", "hedged", "reported")
+
+
+def _kind(description: str) -> str:
+    what = description.split(": ", 1)[1]
+    return what.split(" ", 1)[0]
+
+
+def _totals(path: Path) -> Counter[str]:
+    totals: Counter[str] = Counter()
+    for art in E.load(path):
+        totals["article-stance"] += len(art["targets"])
+        for s in art.get("sentence", []):
+            totals["sarcasm"] += 1
+            totals["cue"] += "cue" in s
+            totals["stance"] += len(s.get("stance", {}))
+            totals["hedged"] += "hedged" in s
+            totals["reported"] += "reported_source" in s
+    return totals
+
+
+def main() -> None:
+    analyzer = frtone.Analyzer()
+    sets = {
+        "tuned (corpus/articles)": (E.ARTICLES, None),
+        "held-out (corpus/heldout)": (E.HELDOUT, E.HELDOUT / "expectations.toml"),
+    }
+    print(f"{'judgement':16}" + "".join(f"{name:>28}" for name in sets))
+    rows: dict[str, list[str]] = {k: [] for k in (*KINDS, "all")}
+    for folder, path in sets.values():
+        passed, total, failures = E.check_all(analyzer, folder, path)
+        totals = _totals(path or Path(E.__file__).with_name("expectations.toml"))
+        missed = Counter(_kind(f) for f in failures)
+        for k in KINDS:
+            n = totals[k]
+            rows[k].append(f"{n - missed[k]}/{n} ({(n - missed[k]) / n:.0%})" if n else "-")
+        rows["all"].append(f"{passed}/{total} ({passed / total:.1%})")
+    for k, cells in rows.items():
+        print(f"{k:16}" + "".join(f"{c:>28}" for c in cells))
+
+
+if __name__ == "__main__":
+    main()
