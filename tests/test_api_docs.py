@@ -21,3 +21,12 @@ def test_public_functions_are_typed():
     for name in ("analyze",):
         hints = inspect.get_annotations(getattr(frtone, name))
         assert "text" in hints and "return" in hints
+
+
+def test_import_frtone_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, frtone; print('spacy' in sys.modules, 'textblob' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
