@@ -219,7 +219,6 @@ class Analyzer:
             f = features[k]
             lo, hi = span.token_start, span.token_end
             start, end = doc.tokens[lo].start, doc.tokens[hi - 1].end
-            hedges = find_hedges(doc, lo, hi)
             claims.append(
                 Claim(
                     index=k,
@@ -228,15 +227,15 @@ class Analyzer:
                     text=doc.text[start:end],
                     paragraph=span.paragraph,
                     sentence=span.sentence,
-                    kind=f.kind,  # type: ignore[arg-type]
-                    hedged=bool(hedges),
+                    kind=f.kind,
+                    hedged=f.hedged,
                     reported=f.reported,
                     polarity=round(f.polarity, 4),
                     subjectivity=round(f.subjectivity, 4),
                     stances=stances[k],
                     sarcasm=ClaimSarcasm(probs[k], probs[k] >= threshold, f.cues, threshold),
                     negated=f.negated,
-                    hedges=tuple(hedges),
+                    hedges=f.hedges,
                     tokens=tuple(doc.tokens[lo:hi]) if self.include_tokens else (),
                     entities=tuple(e for e in entities if start <= e.start and e.end <= end),
                 )
@@ -278,6 +277,7 @@ class Analyzer:
             return self.lexicon.word_polarity(unit.form, unit.lemma)
 
         reported = find_reported(doc, lo, hi)
+        hedges = find_hedges(doc, lo, hi)
         cues = find_cues(
             doc,
             lo,
@@ -305,7 +305,8 @@ class Analyzer:
             polarity=polarity,
             subjectivity=subjectivity,
             kind=kind,
-            hedged=False,
+            hedged=bool(hedges),
+            hedges=tuple(hedges),
             reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),

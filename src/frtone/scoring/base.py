@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from frtone.results import Cue, Reported, Token
+from frtone.results import ClaimKind, Cue, Reported, Span, Token
 
 FAR = 12  # tree distance used when a token is unrelated to any mention
 
@@ -29,12 +29,13 @@ class ClaimFeatures:
         polarity: textblob-fr polarity of the claim (corrected lexicon).
         subjectivity: textblob-fr subjectivity of the claim.
         kind: Claim kind (``heading`` etc.).
-        hedged: Whether the claim is hedged.
+        hedged: Whether the claim is hedged (``hedges`` holds the spans).
         reported: Reported-speech source, if any.
         negated: Whether its main predicate is negated.
         context_polarity: Mean evaluative polarity of the neighbouring claims.
         context_irony: Strongest cue weight in the neighbouring claims (irony
             clusters: a weak cue next to strong ones is more likely ironic).
+        hedges: Conditional verbs, hedge markers and modal futures in the claim.
     """
 
     text: str
@@ -43,12 +44,13 @@ class ClaimFeatures:
     token_polarity: tuple[float, ...]
     polarity: float
     subjectivity: float
-    kind: str
+    kind: ClaimKind
     hedged: bool
     reported: Reported | None
     negated: bool
     context_polarity: float = 0.0
     context_irony: float = 0.0
+    hedges: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
