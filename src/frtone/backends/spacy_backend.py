@@ -87,7 +87,9 @@ def prepare_pipeline(nlp: Language) -> None:
         for entry in gazetteer().entries:
             for name in entry.names:
                 form = normalise(name)
-                if form[:1].isupper() or form[:1].isdigit() or form.startswith("l'"):
+                proper = form[:1].isupper() or form[:1].isdigit() or form.startswith("l'")
+                # an ambiguous one-letter name ("X") is a company only in context
+                if proper and not (entry.ambiguous and len(form) < 2):
                     patterns.append({"label": entry.label, "pattern": form, "id": entry.name})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
 
