@@ -25,8 +25,9 @@ CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
 @cache
-def _hedge_regex() -> re.Pattern[str]:
-    alts = sorted({fold(m) for m in HEDGE_MARKERS}, key=len, reverse=True)
+def _words_regex(markers: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Regex over folded text matching any marker as whole words."""
+    alts = sorted({fold(m) for m in markers}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
 
 
@@ -66,7 +67,7 @@ def find_hedges(doc: Document, token_start: int, token_end: int) -> list[Span]:
     if not toks:
         return out
     start, end = toks[0].start, toks[-1].end
-    for m in _hedge_regex().finditer(fold(doc.text[start:end])):
+    for m in _words_regex(HEDGE_MARKERS).finditer(fold(doc.text[start:end])):
         s, e = start + m.start(), start + m.end()
         out.append(Span(doc.text[s:e], s, e, "marker"))
     for tok in toks:
@@ -169,9 +170,8 @@ def classify_kind(
         return "rhetorical_question" if whole else "question"
     words = [w for t in toks for w in t.words]
     folded = fold(text)
-    if any(w.feats.get("Tense") == "Fut" and w.upos in ("VERB", "AUX") for w in words) or any(
-        m in folded for m in PREDICTION_MARKERS
-    ):
+    future = any(w.feats.get("Tense") == "Fut" and w.upos in ("VERB", "AUX") for w in words)
+    if future or _words_regex(PREDICTION_MARKERS).search(folded):
         return "prediction"
     if cues or abs(evaluative) >= 0.2 or subjectivity >= 0.45:
         return "evaluation"

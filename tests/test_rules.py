@@ -1,0 +1,160 @@
+"""One behaviour per rule of the claim, cue and scoring layers: each fails if its rule breaks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import frtone
+from frtone.errors import SchemaError
+
+
+def _claim(analyzer, text, targets=None, k=0):
+    return analyzer.analyze(text, targets).claims[k]
+
+
+@pytest.mark.parametrize(
+    "text", ["Nous voudrions comprendre ce choix.", "Orange aurait voulu racheter Cloudwatt."]
+)
+def test_conditional_of_wanting_is_not_a_hedge(analyzer, text):
+    assert _claim(analyzer, text).hedged is False
+
+
+def test_modal_future_is_a_hedge(analyzer):
+    claim = _claim(analyzer, "Le rachat pourra être finalisé en mars.")
+    assert claim.hedged and [h.label for h in claim.hedges] == ["modal"]
+
+
+def test_prediction_marker_without_future_tense(analyzer):
+    assert _claim(analyzer, "Orange rachète bientôt Cloudwatt.").kind == "prediction"
+    assert _claim(analyzer, "Le lendemain, Orange rachète Cloudwatt.").kind == "assertion"
+
+
+def test_semicolon_separates_two_claims(analyzer):
+    result = analyzer.analyze("Le projet est un échec cuisant ; les équipes sont parties.")
+    assert [c.text for c in result.claims] == [
+        "Le projet est un échec cuisant ;",
+        "les équipes sont parties.",
+    ]
+
+
+def test_reporting_verb_needs_a_clause_unless_it_reports_with_any_object(analyzer):
+    assert _claim(analyzer, "Orange annonce son projet de rachat.").reported is None
+    assert _claim(analyzer, "Orange annonce que le rachat est signé.").reported is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["Nous estimons que le projet est un échec.", "On affirme que le projet avance."]
+)
+def test_author_subject_is_not_reported_speech(analyzer, text):
+    assert _claim(analyzer, text).reported is None
+
+
+def test_parenthetical_question_is_an_insinuation_cue(analyzer):
+    claim = _claim(analyzer, "Un coup de théâtre (politique?) sur le cloud.")
+    assert [(q.text, q.kind) for q in claim.sarcasm.cues] == [
+        ("(politique?)", "rhetorical_question")
+    ]
+
+
+def test_question_about_money_spent_is_rhetorical(analyzer):
+    claim = _claim(analyzer, "Et les 150 millions d'euros versés, où sont-ils passés ?")
+    assert claim.kind == "rhetorical_question" and claim.sarcasm.label
+
+
+def test_money_question_in_a_heading_is_not_mockery(analyzer):
+    text = "Quel budget pour les 150 millions d'euros du plan ?\n\nLe plan est présenté demain."
+    claim = _claim(analyzer, text)
+    assert claim.kind == "heading" and claim.sarcasm.cues == ()
+
+
+def test_praise_in_a_negative_context_is_an_ironic_praise_cue(analyzer):
+    text = "Le brillant projet a coûté trois fois son budget et reste un échec lamentable."
+    claim = _claim(analyzer, text)
+    assert [(q.text, q.kind) for q in claim.sarcasm.cues] == [("brillant", "ironic_praise")]
+    sincere = _claim(analyzer, "Le brillant projet a tenu son budget et ravit ses utilisateurs.")
+    assert sincere.sarcasm.cues == ()
+
+
+def test_scare_quote_counts_less_inside_reported_speech(analyzer):
+    reported = _claim(analyzer, "Le PDG assure que ce « cadeau » profitera aux abonnés.")
+    author = _claim(analyzer, "Ondafil offre un « cadeau » à ses abonnés.")
+    (r,), (a,) = reported.sarcasm.cues, author.sarcasm.cues
+    assert r.kind == a.kind == "scare_quote" and r.weight < a.weight
+    assert reported.sarcasm.probability < author.sarcasm.probability
+
+
+def test_quotation_after_a_colon_or_of_a_clause_is_speech(analyzer):
+    result = analyzer.analyze("Il a répondu : « cadeau ». Il assure que « tout va bien ».")
+    assert [c.sarcasm.cues for c in result.claims] == [(), ()]
+
+
+def test_exclamation_backs_up_a_weak_cue(analyzer):
+    loud = _claim(analyzer, "Ondafil offre un « cadeau » à ses abonnés !")
+    flat = _claim(analyzer, "Ondafil offre un « cadeau » à ses abonnés.")
+    assert loud.sarcasm.label and not flat.sarcasm.label
+
+
+def test_weak_cue_among_ironic_neighbours_gains(analyzer):
+    text = "Comme par hasard, le rapport sort juste après l'amende. Bien entendu, rien ne change."
+    alone = _claim(analyzer, "Bien entendu, rien ne change.")
+    among = _claim(analyzer, text, k=1)
+    assert among.sarcasm.probability > alone.sarcasm.probability
+
+
+def test_ironic_praise_counts_against_its_target(analyzer):
+    claim = _claim(
+        analyzer,
+        "Quelle générosité de la part d'Orange, qui augmente encore ses prix !",
+        ["Orange"],
+    )
+    assert claim.sarcasm.label and claim.stance("Orange").label == "against"
+
+
+def test_sincere_praise_counts_for_its_target(analyzer):
+    claim = _claim(analyzer, "Bravo à Brumaire pour ce modèle remarquable et fiable.", ["Brumaire"])
+    assert not claim.sarcasm.label and claim.stance("Brumaire").label == "favor"
+
+
+def test_article_sarcasm_is_high_for_an_ironic_text(analyzer):
+    result = analyzer.analyze(
+        "Le cloud souverain lave son linge sale en famille. Quid des 150 millions d'euros ?"
+    )
+    assert result.sarcasm.probability > 0.9 and result.sarcasm.sarcastic_claims == (0, 1)
+
+
+def test_no_cue_is_nested_in_another_of_its_kind(seed_result):
+    for c in seed_result.claims:
+        for a in c.sarcasm.cues:
+            for b in c.sarcasm.cues:
+                if a is not b and a.kind == b.kind:
+                    assert not (a.start <= b.start and b.end <= a.end), (a, b)
+
+
+def test_contraction_article_carries_its_features(seed_result):
+    du = next(t for c in seed_result.claims for t in c.tokens if t.text == "du")
+    assert du.words[1].feats == {
+        "Definite": "Def",
+        "Gender": "Masc",
+        "Number": "Sing",
+        "PronType": "Art",
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("claims", 0, "polarity"), True, "number"),
+        (("claims",), {}, "list"),
+        (("claims", 0, "hedged"), "yes", "bool"),
+    ],
+)
+def test_from_dict_type_checks(seed_result, path, value, message):
+    data = json.loads(json.dumps(seed_result.to_dict()))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(SchemaError, match=message):
+        frtone.ArticleAnalysis.from_dict(data)
