@@ -158,3 +158,60 @@ def test_from_dict_type_checks(seed_result, path, value, message):
     node[path[-1]] = value
     with pytest.raises(SchemaError, match=message):
         frtone.ArticleAnalysis.from_dict(data)
+
+
+def test_parenthesised_acronym_joins_its_long_form(analyzer):
+    result = analyzer.analyze(
+        "L'Agence Fictive du Numérique (AFN) a lancé un portail. L'AFN promet une refonte. "
+        "Le portail de l'AFN reste en panne."
+    )
+    (target,) = result.targets
+    assert target.aliases == ("AFN",) and len(target.mentions) == 4
+
+
+def test_units_after_numbers_are_not_targets(analyzer):
+    from expectations import ARTICLES
+
+    text = (ARTICLES / "hardware_eloge_critique.txt").read_text(encoding="utf-8")
+    assert "Go" in text and "Go" not in [t.name for t in analyzer.analyze(text).targets]
+
+
+def test_mockery_in_reported_speech_counts_less(analyzer):
+    reported = _claim(analyzer, "Selon le PDG, c'est une usine à gaz.")
+    author = _claim(analyzer, "C'est une usine à gaz.")
+    assert reported.reported is not None
+    assert reported.sarcasm.probability < author.sarcasm.probability
+
+
+def test_hyperbole_alone_is_literal_criticism(analyzer):
+    claim = _claim(analyzer, "Le projet est un échec cuisant.")
+    assert [q.kind for q in claim.sarcasm.cues] == ["hyperbole"]
+    assert claim.sarcasm.label is False
+
+
+def test_longest_target_name_wins_an_overlap(analyzer):
+    result = analyzer.analyze(
+        "Orange Business Services recrute des ingénieurs. Orange aussi, dans ses boutiques.",
+        ["Orange", "Orange Business Services"],
+    )
+    assert [(t.name, [m.text for m in t.mentions]) for t in result.targets] == [
+        ("Orange", ["Orange"]),
+        ("Orange Business Services", ["Orange Business Services"]),
+    ]
+
+
+def test_stance_confidence_follows_the_evidence(analyzer):
+    result = analyzer.analyze("Numergy est un échec. Numergy publie un communiqué.", ["Numergy"])
+    clear, plain = (c.stance("Numergy") for c in result.claims)
+    assert clear.label == "against" and clear.confidence > 0.5
+    assert plain.label == "none" and plain.confidence < clear.confidence
+
+
+def test_claim_ending_in_a_parenthetical_question_is_a_question(analyzer):
+    claim = _claim(analyzer, "Le client n'a pas accroché (faute d'une offre décente ?)")
+    assert claim.kind in ("question", "rhetorical_question")
+
+
+def test_inflected_adjective_found_in_the_press_lexicon(analyzer):
+    result = analyzer.analyze("Numergy est un échec. Ses offres sont inadaptées.", ["Numergy"])
+    assert result.claims[1].stance("Numergy").label == "against"

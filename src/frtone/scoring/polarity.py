@@ -104,15 +104,30 @@ class PolarityLexicon:
         for those (or when ``upos`` is unknown), so the noun *capital* or *fin*
         does not borrow the adjective's polarity.
         """
-        value = self.evaluative(lemma)
-        if value is None:
-            value = self.evaluative(form)
-        if value is not None:
-            return value
+        for key in (lemma, *_masculine_singular(form)):
+            value = self.evaluative(key)
+            if value is not None:
+                return value
         if upos is not None and upos not in TEXTBLOB_UPOS:
             return 0.0
         found = self.entry(form.lower())
         return found[0] if found else 0.0
+
+
+def _masculine_singular(form: str) -> tuple[str, ...]:
+    """The form and its likely masculine singular (``inadaptées`` → ``inadapté``).
+
+    The lemmatizer sometimes turns an adjective or participle into a made-up
+    verb (``inadaptées`` → ``inadapter``); the press lexicon lists adjectives in
+    the masculine singular.
+    """
+    out = [form]
+    base = form[:-1] if form.endswith("s") and len(form) > 3 else form
+    if base != form:
+        out.append(base)
+    if base.endswith("e") and len(base) > 3:
+        out.append(base[:-1])
+    return tuple(out)
 
 
 _SHARED: PolarityLexicon | None = None
