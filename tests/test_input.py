@@ -42,6 +42,10 @@ def test_text_longer_than_max_length_is_chunked_with_exact_offsets():
     )
     text = para * 12 + "\n\nQuel avenir pour Cloudwatt ?\n\n" + para * 3
     assert len(text) > 1500
+    from frtone.backends.spacy_backend import _chunks
+    from frtone.text import paragraphs
+
+    assert len(_chunks(text, paragraphs(text)[0], 300)) > 5  # the first paragraph is cut
     result = small.analyze(text, ["Orange", "Cloudwatt"])
     assert len(result.claims) >= 40
     for c in result.claims:

@@ -215,3 +215,38 @@ def test_claim_ending_in_a_parenthetical_question_is_a_question(analyzer):
 def test_inflected_adjective_found_in_the_press_lexicon(analyzer):
     result = analyzer.analyze("Numergy est un échec. Ses offres sont inadaptées.", ["Numergy"])
     assert result.claims[1].stance("Numergy").label == "against"
+
+
+class _AlwaysSarcastic:
+    """A stand-in sarcasm scorer (as a trained one may be) that finds every claim ironic."""
+
+    threshold = 0.5
+
+    def predict(self, claims):
+        return [0.95 for _ in claims]
+
+
+def test_sarcasm_turns_praise_against_the_target(analyzer):
+    text = "Orange est excellent, brillant et remarquable."
+    sincere = _claim(analyzer, text, ["Orange"])
+    assert sincere.stance("Orange").label == "favor"
+    ironic_reader = frtone.Analyzer(analyzer.backend, sarcasm_scorer=_AlwaysSarcastic())
+    ironic = _claim(ironic_reader, text, ["Orange"])
+    assert ironic.sarcasm.label and ironic.stance("Orange").label == "against"
+
+
+def test_colon_alone_marks_quoted_speech(analyzer):
+    assert _claim(analyzer, "Le ministre résume : « une réussite ».").sarcasm.cues == ()
+
+
+def test_finite_verb_alone_marks_quoted_speech(analyzer):
+    assert (
+        _claim(analyzer, "Le ministre promet que les délais « seront tenus ».").sarcasm.cues == ()
+    )
+
+
+def test_from_dict_rejects_a_string_for_a_list(seed_result):
+    data = json.loads(json.dumps(seed_result.to_dict()))
+    data["targets"][0]["aliases"] = "Etat"
+    with pytest.raises(SchemaError, match="list"):
+        frtone.ArticleAnalysis.from_dict(data)
