@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from frtone.document import Document
@@ -94,20 +95,20 @@ class Target:
         Names written with a capital are matched only capitalised (``Orange`` the
         company, not *orange* the colour); lower-case aliases match any case.
         """
-        parts = []
-        for name in sorted(set(self.names), key=len, reverse=True):
-            key = fold(name).strip()
-            for article in ("l'", "la ", "le ", "les "):
-                if key.startswith(article) and len(key) > len(article) + 1:
-                    key = key[len(article) :]
-            if key:
-                parts.append(re.escape(key))
-        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
+        return _names_pattern(self.names)
 
-    def is_capitalised(self) -> bool:
-        """Whether the canonical name starts with a capital (a proper name)."""
-        stripped = self.name.removeprefix("l'").removeprefix("l’")
-        return stripped[:1].isupper()
+
+@cache
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        key = fold(name).strip()
+        for article in ("l'", "la ", "le ", "les "):
+            if key.startswith(article) and len(key) > len(article) + 1:
+                key = key[len(article) :]
+        if key:
+            parts.append(re.escape(key))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 def coerce_targets(targets: Iterable[Any] | None) -> list[Target] | None:
@@ -160,6 +161,7 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
     surfaces: dict[str, list[str]] = {}
     first_seen: dict[str, int] = {}
     acronyms = _parenthesised_acronyms(text)
+    folded = fold(text)
     token_at = {t.start: t.i for t in doc.tokens}
     places = _place_like(doc, token_at)
     for ent in doc.entities:
@@ -187,7 +189,7 @@ def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Targe
         # policies and programmes named in lower case ("cloud souverain") are rarely
         # tagged by NER: count them in the text itself
         if entry.kind == "policy" and entry.name[:1].islower():
-            spans = find_mentions(text, Target(entry.name, entry.aliases))
+            spans = find_mentions(text, Target(entry.name, entry.aliases), folded)
             if len(spans) > counts[entry.name]:
                 counts[entry.name] = len(spans)
                 first_seen[entry.name] = spans[0][0]
