@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -424,26 +425,31 @@ class Analyzer:
         mentions: dict[str, list[tuple[int, int]]],
         detected: bool,
     ) -> tuple[TargetResult, ...]:
+        # how many targets each claim names: the same for every target, counted once
+        named = [sum(x.mentioned for x in c.stances) or 1 for c in claims]
+        starts = [c.start for c in claims]
         out = []
         for t in targets:
             scores, weights = [], []
             focused = False
-            for c in claims:
+            for c, n in zip(claims, named, strict=True):
                 st = c.stance(t.name)
                 if st is not None and st.label != "none":
-                    named = sum(x.mentioned for x in c.stances) or 1
                     scores.append(st.score)
-                    weights.append((1.0 if st.mentioned else 0.5) / named)
-                    focused = focused or (st.mentioned and named <= FOCUS_TARGETS)
+                    weights.append((1.0 if st.mentioned else 0.5) / n)
+                    focused = focused or (st.mentioned and n <= FOCUS_TARGETS)
             label, score = article_stance(scores, weights, focused)
             ments = tuple(
-                Mention(
-                    text[s:e], s, e, next((c.index for c in claims if c.start <= s < c.end), -1)
-                )
-                for s, e in mentions[t.name]
+                Mention(text[s:e], s, e, _claim_at(claims, starts, s)) for s, e in mentions[t.name]
             )
             out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))
         return tuple(out)
+
+
+def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:
+    """Index of the claim holding character ``offset``, or -1 (claims are in text order)."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return claims[k].index if k >= 0 and offset < claims[k].end else -1
 
 
 def _remap(result: ArticleAnalysis, original: str, cleaned: CleanText) -> ArticleAnalysis:
