@@ -37,11 +37,17 @@ class GazetteerEntry:
         return (self.name, *self.aliases)
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """Folded name without a leading article, used to compare names.
+
+    Example:
+        >>> name_key("l'État"), name_key("Thalès"), name_key("Les Echos")
+        ('etat', 'thales', 'echos')
+    """
     key = fold(name).strip()
     for article in ("l'", "la ", "le ", "les "):
-        if key.startswith(article):
-            key = key[len(article) :]
+        if key.startswith(article) and len(key) > len(article) + 1:
+            return key[len(article) :]
     return key
 
 
@@ -53,11 +59,11 @@ class Gazetteer:
         self._index: dict[str, GazetteerEntry] = {}
         for entry in entries:
             for name in entry.names:
-                self._index.setdefault(_key(name), entry)
+                self._index.setdefault(name_key(name), entry)
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """Return the entry ``name`` refers to, or ``None``."""
-        return self._index.get(_key(name))
+        return self._index.get(name_key(name))
 
 
 @cache

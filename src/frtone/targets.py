@@ -25,7 +25,7 @@ from typing import Any
 
 from frtone.document import Document
 from frtone.errors import TargetSpecError
-from frtone.gazetteer import gazetteer
+from frtone.gazetteer import gazetteer, name_key
 from frtone.lang.fr.claims import ORGANISATION_NOUNS
 from frtone.text import fold
 
@@ -102,10 +102,7 @@ class Target:
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for name in sorted(set(names), key=len, reverse=True):
-        key = fold(name).strip()
-        for article in ("l'", "la ", "le ", "les "):
-            if key.startswith(article) and len(key) > len(article) + 1:
-                key = key[len(article) :]
+        key = name_key(name)
         if key:
             parts.append(re.escape(key))
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
