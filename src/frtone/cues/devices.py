@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from frtone.cues.patterns import PatternMatch, Unit
 from frtone.lang.fr.claims import NAMING_WORDS, RHETORICAL_OPENERS
 from frtone.lang.fr.punctuation import IRONIC_PUNCTUATION, QUOTE_PAIRS
-from frtone.results import Cue, Token, Word
+from frtone.results import Cue, Token
 from frtone.sentences import matched_spans as _matched_spans
 from frtone.text import fold
 
@@ -30,10 +30,6 @@ _MONEY = re.compile(r"\b\d[\d  ,.]*\s*(?:millions?|milliards?|M€|Md€|€|eur
 MAX_SCARE_WORDS = 4
 SCARE_QUOTE_WEIGHT = 0.45
 PRAISE_CONTRAST_WINDOW = 4
-
-
-def _feats(word: Word) -> str:
-    return "|".join(f"{k}={v}" for k, v in word.feats.items())
 
 
 def ironic_punctuation(text: str, start: int, end: int) -> list[Cue]:
@@ -69,7 +65,7 @@ def scare_quotes(text: str, tokens: Sequence[Token], *, reported: bool = False) 
         if before & NAMING_WORDS:
             continue  # a term being introduced or defined, not mocked
         if any(
-            w.upos in ("VERB", "AUX") and "VerbForm=Fin" in _feats(w)
+            w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
             for t in inner
             for w in t.words
         ):
