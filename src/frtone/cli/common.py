@@ -1,0 +1,55 @@
+"""Helpers shared by the command-line subcommands: reading input, writing output, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_target_option(parser: argparse.ArgumentParser) -> None:
+    """Add the repeatable ``--target NAME[=ALIAS|ALIAS]`` option to ``parser``."""
+    parser.add_argument(
+        "--target",
+        "-t",
+        action="append",
+        default=[],
+        metavar="NAME[=ALIAS|ALIAS]",
+        help="a stance target with optional aliases (repeatable); default: detect targets",
+    )
+
+
+def read_text(path: str) -> str:
+    """Read a UTF-8 file (or standard input for ``-``); raise ``ValueError`` naming the fix."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "standard input"
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        name = path
+    try:
+        return data.decode("utf-8")  # a BOM is kept: offsets count it, as the file does
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{name} is not valid UTF-8 ({exc.reason} at byte {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from exc
+
+
+def write_stdout(out: str) -> None:
+    """Write UTF-8 whatever the terminal's encoding; a closed pipe is not an error."""
+    try:
+        sys.stdout.buffer.write(out.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. `frtone analyze ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def fail(message: str) -> int:
+    """Print a one-line error on stderr and return the failure exit status."""
+    print(f"frtone: error: {message}", file=sys.stderr)
+    return EXIT_FAILED
