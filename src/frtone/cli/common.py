@@ -53,3 +53,12 @@ def fail(message: str) -> int:
     """Print a one-line error on stderr and return the failure exit status."""
     print(f"frtone: error: {message}", file=sys.stderr)
     return EXIT_FAILED
+
+
+def write_output(path: str, out: str) -> None:
+    """Write ``out`` as UTF-8 to ``path``, or to standard output for ``-``."""
+    if path == "-":
+        write_stdout(out)
+        return
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(out)
