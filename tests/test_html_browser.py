@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 
 import frtone
+from browser import errors, open_page, start_driver
 from frtone.render.html import render_html
 from frtone.render.report import read_batch, render_report
 from frtone.results import CueKind
-
-from browser import errors, open_page, start_driver
 
 pytestmark = pytest.mark.browser
 

@@ -301,7 +301,7 @@ class _DocBuilder:
 
 
 def document_from_spacy(doc: Doc, info: BackendInfo) -> Document:
-    """Convert a whole spaCy ``Doc`` (already parsed) into a frtone Document, without re-parsing.
+    r"""Convert a whole spaCy ``Doc`` (already parsed) into a frtone Document, without re-parsing.
 
     Paragraphs are found in ``doc.text`` and sentences are cut at paragraph breaks,
     as :class:`SpacyBackend` does by parsing each paragraph on its own; offsets are
@@ -310,7 +310,7 @@ def document_from_spacy(doc: Doc, info: BackendInfo) -> Document:
     Example:
         >>> nlp = SpacyBackend().nlp
         >>> info = BackendInfo("spacy", "fr_core_news_md", "3.8.0")
-        >>> d = document_from_spacy(nlp("Le grand bluff\\nOrange rachète Cloudwatt."), info)
+        >>> d = document_from_spacy(nlp("Le grand bluff\nOrange rachète Cloudwatt."), info)
         >>> [(s.paragraph, d.text[s.start:s.end]) for s in d.sentences]
         [(0, 'Le grand bluff'), (1, 'Orange rachète Cloudwatt.')]
     """

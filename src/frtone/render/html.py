@@ -1,4 +1,4 @@
-"""One self-contained HTML page showing an article's claims, stances and cues.
+r"""One self-contained HTML page showing an article's claims, stances and cues.
 
 Each claim is tinted by its stance toward a chosen *focus* target (a menu on the
 page switches target; without JavaScript the page shows the focus it was rendered
@@ -10,18 +10,17 @@ per target and a legend. Everything from the text is escaped.
 
 Example:
     >>> import frtone
-    >>> text = "Orange paie fort pour acheter pas grand-chose !\\n\\nSelon <b>X</b> & Co, c'est fini."
+    >>> text = "Orange paie fort pour acheter pas grand-chose !\n\nSelon Les Echos, <b>X</b> & Co coule."
     >>> html = render_html(frtone.analyze(text, targets=["Orange"]), text)
-    >>> html.count('<span class="claim ')
+    >>> html.count('id="claim-')
     2
-    >>> 'data-kind="sarcastic_contrast"' in html, "<b>X</b>" in html
-    (True, False)
-    >>> "&lt;b&gt;X&lt;/b&gt; &amp; Co" in html
-    True
+    >>> 'data-kind="sarcastic_contrast"' in html, "<b>" in html, "&lt;b&gt;X" in html
+    (True, False, True)
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -144,7 +143,7 @@ def _nest(text: str, start: int, end: int, marks: Sequence[_Mark]) -> str:
     out: list[str] = []
     stack: list[_Mark] = []
     waiting = sorted(marks, key=lambda m: (m.start, -m.end, m.order))
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         # close what ends here; reopen (split) anything opened inside it that goes on
         if any(m.end <= a for m in stack):
             keep = []
@@ -201,7 +200,9 @@ def _claim_html(text: str, claim: Claim, shift: int, focus: int | None) -> str:
     )
 
 
-def _article_html(text: str, claims: Sequence[Claim], shifts: Sequence[int], focus: int | None) -> str:
+def _article_html(
+    text: str, claims: Sequence[Claim], shifts: Sequence[int], focus: int | None
+) -> str:
     out = []
     k = 0
     for para in paragraphs(text):
@@ -263,9 +264,7 @@ def _summary_html(result: ArticleAnalysis, focus: int | None) -> str:
     sarcastic = sorted(result.sarcastic_claims, key=lambda c: -c.sarcasm.probability)
     items = "".join(
         f'<li><a href="#claim-{c.index}">{escape(_short(c.text))}</a> '
-        f'<span class="meta">({c.sarcasm.probability:.2f}: '
-        f"{escape(', '.join(sorted({q.kind.replace('_', ' ') for q in c.sarcasm.cues})) or 'context')})"
-        "</span></li>"
+        f'<span class="meta">({c.sarcasm.probability:.2f}: {escape(_cue_kinds(c))})</span></li>'
         for c in sarcastic[:5]
     )
     most = f"<h2>Most sarcastic claims</h2><ol>{items}</ol>" if items else ""
@@ -273,6 +272,11 @@ def _summary_html(result: ArticleAnalysis, focus: int | None) -> str:
         '<section class="summary" aria-labelledby="targets-h">'
         f'<h2 id="targets-h">Stance per target</h2>{table}{most}</section>'
     )
+
+
+def _cue_kinds(claim: Claim) -> str:
+    kinds = sorted({q.kind.replace("_", " ") for q in claim.sarcasm.cues})
+    return ", ".join(kinds) or "context"
 
 
 def _short(text: str, limit: int = 110) -> str:

@@ -6,7 +6,7 @@ file or an e-mail attachment with nothing to fetch.
 
 Example:
     >>> html = page("Mon <titre>", "<p>Corps</p>")
-    >>> "<title>Mon &lt;titre&gt;</title>" in html, "http" in html
+    >>> "<title>Mon &lt;titre&gt;</title>" in html, "://" in html
     (True, False)
 """
 
@@ -22,9 +22,7 @@ STANCE_STYLE: dict[str, tuple[str, str]] = {
     "none": ("·", "no stance"),
 }
 
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 BASE_CSS = """
 :root { --favor: #1d4ed8; --favor-bg: #dbeafe; --against: #9a3412; --against-bg: #fde2cc;

@@ -170,7 +170,9 @@ def read_batch(lines: Iterable[str]) -> Batch:
             continue
         source = data.get("source")
         batch.records.append(
-            BatchRecord(rid, None if source is None else str(source), _date(data.get("date")), result)
+            BatchRecord(
+                rid, None if source is None else str(source), _date(data.get("date")), result
+            )
         )
     return batch
 
@@ -396,7 +398,9 @@ def _failures(failures: Sequence[Failure], limit: int = 50) -> str:
         f"<td>{escape(f.type)}</td><td>{escape(f.message)}</td></tr>"
         for f in failures[:limit]
     )
-    more = f'<p class="meta">… and {len(failures) - limit} more.</p>' if len(failures) > limit else ""
+    more = (
+        f'<p class="meta">… and {len(failures) - limit} more.</p>' if len(failures) > limit else ""
+    )
     return (
         f"<p>{summary}.</p>"
         '<div class="scroll"><table><thead><tr><th class="num">Line</th><th>Id</th><th>Type</th>'
