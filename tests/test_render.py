@@ -158,7 +158,9 @@ def test_reference_page_holds_every_claim(
 def batch_lines(analyzer: frtone.Analyzer) -> list[str]:
     lines = []
     dates = ["2015-03-02", "2015-04-10T08:00:00", None]
-    for name, date in zip(["cloudwatt-orange-itsocial", "etat_ironie", "telecom_ironie"], dates):
+    for name, date in zip(
+        ["cloudwatt-orange-itsocial", "etat_ironie", "telecom_ironie"], dates, strict=True
+    ):
         text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
         r = analyzer.analyze(text, ["Orange", "l'État=État|Etat|gouvernement"], id=name)
         record = {**r.to_dict(), "source": f"corpus/articles/{name}.txt"}

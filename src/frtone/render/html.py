@@ -10,7 +10,7 @@ per target and a legend. Everything from the text is escaped.
 
 Example:
     >>> import frtone
-    >>> text = "Orange paie fort pour acheter pas grand-chose !\n\nSelon Les Echos, <b>X</b> & Co coule."
+    >>> text = "Orange paie fort pour acheter pas grand-chose !\n\nAlors, <b>X</b> & Co coule."
     >>> html = render_html(frtone.analyze(text, targets=["Orange"]), text)
     >>> html.count('id="claim-')
     2
