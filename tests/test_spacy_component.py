@@ -70,19 +70,24 @@ def test_doc_carries_typed_analysis_and_span_groups(nlp: Language) -> None:
     assert "Orange paie fort pour acheter pas grand-chose !" in against_orange
 
 
-def test_component_finds_the_claims_the_analyzer_finds(
-    nlp: Language, seed_text: str, analyzer: frtone.Analyzer
+def test_component_finds_what_the_analyzer_finds_on_every_bundled_article(
+    analyzer: frtone.Analyzer,
 ) -> None:
-    from_pipeline = nlp(seed_text)._.frtone
-    direct = analyzer.analyze(seed_text, ["Orange", "Cloudwatt"])
-    assert [(c.start, c.end, c.kind) for c in from_pipeline.claims] == [
-        (c.start, c.end, c.kind) for c in direct.claims
-    ]
-    assert [(t.name, t.label) for t in from_pipeline.targets] == [
-        (t.name, t.label) for t in direct.targets
-    ]
-    assert from_pipeline.sarcasm.sarcastic_claims == direct.sarcasm.sarcastic_claims
-    assert from_pipeline.claims[0].tokens == ()  # include_tokens is off by default
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("frtone")  # targets detected, as frtone.analyze does
+    paths = sorted(ARTICLES.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len(texts) >= 9
+    for path, doc, direct in zip(paths, nlp.pipe(texts), analyzer.pipe(texts), strict=True):
+        from_pipeline = doc._.frtone
+        assert [(c.start, c.end, c.kind) for c in from_pipeline.claims] == [
+            (c.start, c.end, c.kind) for c in direct.claims
+        ], path.name
+        assert [(t.name, t.label) for t in from_pipeline.targets] == [
+            (t.name, t.label) for t in direct.targets
+        ], path.name
+        assert from_pipeline.sarcasm.sarcastic_claims == direct.sarcasm.sarcastic_claims
+        assert from_pipeline.claims[0].tokens == ()  # include_tokens is off by default
 
 
 def test_two_processes_give_the_single_process_results(nlp: Language, texts: list[str]) -> None:
