@@ -42,7 +42,6 @@ Example:
 # No ``from __future__ import annotations`` here: spaCy reads the factory's
 # annotations at run time to validate its config.
 
-import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -244,9 +243,7 @@ class FrtoneComponent:
                 "after the parser of a full French pipeline (e.g. spacy.load('fr_core_news_md'))."
             )
         parsed = document_from_spacy(doc, pipeline_info(self.nlp))
-        with warnings.catch_warnings():
-            warnings.simplefilter("default")  # LanguageWarning once per message, not an error
-            result = self.analyzer.analyze_document(parsed, self.targets)
+        result = self.analyzer.analyze_document(parsed, self.targets)
         set_analysis(doc, result)
         return doc
 
