@@ -273,3 +273,19 @@ def test_report_command(tmp_path: Path, batch_lines: list[str]) -> None:
     assert main(["report", str(scores), "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert f"frtone report: {scores}" in html and "Failed documents (2)" in html
+
+
+def test_missing_chromium_fails_in_ci_and_is_skipped_with_a_reason_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    import browser
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("FRTONE_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install -y chromium"):
+        browser.chromium_paths()
+    monkeypatch.delenv("FRTONE_REQUIRE_BROWSER")
+    with pytest.raises(pytest.skip.Exception, match="chromium is missing"):
+        browser.chromium_paths()
