@@ -213,7 +213,7 @@ def stacked_bars(rows: Sequence[tuple[str, Counter[str]]], *, title: str) -> str
         >>> svg.count("<rect"), "Orange: 3 against" in svg
         (2, True)
     """
-    width, left, right, bar, gap = 560, 150, 40, 22, 8
+    width, left, right, bar, gap = 440, 130, 30, 22, 8
     height = len(rows) * (bar + gap) + gap
     top = max((sum(c.values()) for _, c in rows), default=1) or 1
     scale = (width - left - right) / top
@@ -223,7 +223,7 @@ def stacked_bars(rows: Sequence[tuple[str, Counter[str]]], *, title: str) -> str
     ]
     for k, (name, counts) in enumerate(rows):
         y = gap + k * (bar + gap)
-        short = name if len(name) <= 20 else name[:19] + "…"
+        short = name if len(name) <= 18 else name[:17] + "…"
         out.append(
             f'<text x="{left - 6}" y="{y + bar * 0.7:.1f}" text-anchor="end"'
             f' font-size="13">{escape(short)}</text>'
