@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import frtone
 from frtone.scoring.polarity import PolarityLexicon
 
 

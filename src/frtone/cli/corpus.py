@@ -38,6 +38,8 @@ def _agreement_text(root: str) -> str:
             f"shared targets {a.shared_targets:.0%}",
             f"Cohen's kappa: claim {a.claim_kappa:.2f}, sarcasm {a.sarcasm_kappa:.2f}, "
             f"stance {a.stance_kappa:.2f}, article stance {a.article_stance_kappa:.2f}",
+            "observed agreement: "
+            + ", ".join(f"{k.replace('_', ' ')} {v:.1%}" for k, v in a.observed.items()),
             f"cue spans (overlap F1): {a.cue_f1:.2f}",
         ]
     )
@@ -51,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if args.corpus_command == "scaffold":
             from frtone.corpus.scaffold import scaffold
 
-            names = [t.split("=", 1)[0] for t in args.target]
-            out = scaffold(read_text(args.input), names)
+            out = scaffold(read_text(args.input), args.target)
         elif args.corpus_command == "agreement":
             out = _agreement_text(args.corpus)
         else:

@@ -9,7 +9,7 @@ differently or spell a target differently are still compared.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from frtone.corpus.load import load_article, load_corpus
@@ -68,6 +68,9 @@ class Agreement:
         stance_kappa: Kappa of the stance label (favor, against, none).
         article_stance_kappa: Kappa of the article-level stance of shared targets.
         cue_f1: F1 of one annotator's cue spans against the other's (overlap).
+        observed: Raw share of items labelled alike, per label (``claim``, ``sarcasm``,
+            ``stance``, ``article_stance``); kappa corrects it for chance, which matters
+            when one label dominates (nearly every sentence is a claim).
         shared_targets: Share of the first annotation's targets the second also lists.
     """
 
@@ -80,6 +83,7 @@ class Agreement:
     article_stance_kappa: float
     cue_f1: float
     shared_targets: float
+    observed: dict[str, float] = field(default_factory=dict, hash=False)
 
 
 def agreement(pairs: Sequence[tuple[AnnotatedArticle, AnnotatedArticle]]) -> Agreement:
@@ -131,7 +135,17 @@ def agreement(pairs: Sequence[tuple[AnnotatedArticle, AnnotatedArticle]]) -> Agr
         article_stance_kappa=kappa(art_a, art_b),
         cue_f1=cue_f1,
         shared_targets=shared / total_targets if total_targets else 1.0,
+        observed={
+            "claim": _observed(claim_a, claim_b),
+            "sarcasm": _observed(sarc_a, sarc_b),
+            "stance": _observed(stance_a, stance_b),
+            "article_stance": _observed(art_a, art_b),
+        },
     )
+
+
+def _observed(first: Sequence[object], second: Sequence[object]) -> float:
+    return sum(a == b for a, b in zip(first, second, strict=True)) / len(first) if first else 1.0
 
 
 def corpus_agreement(root: str | Path = "corpus") -> Agreement:
