@@ -11,6 +11,7 @@ sentence punctuation, with offsets kept exact.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -33,11 +34,23 @@ _WHITESPACE = re.compile(r"\s")
 
 
 def _boundaries_component(doc: Doc) -> Doc:
-    """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
-    allowed = boundary_constraints([t.text for t in doc])
-    for tok, ok in zip(doc, allowed, strict=True):
-        if ok is not None:
-            tok.is_sent_start = ok
+    """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out.
+
+    The rules apply paragraph by paragraph: a line break (a whitespace token holding
+    a newline) always ends a sentence, as when the backend parses each paragraph alone.
+    """
+    texts = [t.text for t in doc]
+    start = 0
+    for k in range(len(texts) + 1):
+        if k < len(texts) and not ("\n" in texts[k] and not texts[k].strip()):
+            continue
+        while start < k and not texts[start].strip():
+            start += 1
+        allowed = boundary_constraints(texts[start:k])
+        for tok, ok in zip(doc[start:k], allowed, strict=True):
+            if ok is not None:
+                tok.is_sent_start = ok
+        start = k + 1
     return doc
 
 
@@ -317,7 +330,31 @@ def document_from_spacy(doc: Doc, info: BackendInfo) -> Document:
     paras = paragraphs(doc.text)
     builder = _DocBuilder(doc.text)
     builder.add(doc, 0, paras)
+    _cut_crossing_heads(builder)
     return builder.build(paras, info)
+
+
+def _cut_crossing_heads(builder: _DocBuilder) -> None:
+    """Make a word whose head lies in another sentence the root of its own.
+
+    Sentences cut at a paragraph break that the parser did not see (a pipeline
+    without ``frtone_boundaries``) would otherwise hold dependency arcs leading
+    out of them; frtone's claim rules assume every tree stays in its sentence.
+    """
+    sentence_of: dict[int, int] = {}
+    for sent in builder.sentences:
+        for tok in builder.tokens[sent.token_start : sent.token_end]:
+            for w in tok.words:
+                sentence_of[w.i] = sent.index
+    for k, tok in enumerate(builder.tokens):
+        if any(sentence_of.get(w.head) != sentence_of.get(w.i) for w in tok.words):
+            words = tuple(
+                w
+                if sentence_of.get(w.head) == sentence_of.get(w.i)
+                else dataclasses.replace(w, head=w.i, deprel="root")
+                for w in tok.words
+            )
+            builder.tokens[k] = dataclasses.replace(tok, words=words)
 
 
 def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:
