@@ -10,6 +10,7 @@ DOCS_STAMP := $(VENV)/.frtone-docs-installed
 # -E: fresh environment (docstrings are re-read); -W: warnings are errors; -n: every
 # cross-reference must resolve
 SPHINXOPTS ?= -E -W --keep-going -n
+DOCS_PY := docs/conf.py docs/conftest.py docs/_ext
 ARTICLES := $(wildcard corpus/articles/*.txt)
 REFERENCE := corpus/articles/cloudwatt-orange-itsocial.txt
 
@@ -40,8 +41,8 @@ demo: $(STAMP)
 	@$(BIN)/frtone analyze $(REFERENCE)
 
 test: $(STAMP) $(DOCS_STAMP)
-	$(BIN)/ruff check src tests benchmarks docs
-	$(BIN)/ruff format --check src tests benchmarks docs
+	$(BIN)/ruff check src tests benchmarks $(DOCS_PY)
+	$(BIN)/ruff format --check src tests benchmarks $(DOCS_PY)
 	$(BIN)/mypy
 	$(BIN)/sphinx-build $(SPHINXOPTS) -q -b html docs docs/_build/html
 	$(BIN)/pytest

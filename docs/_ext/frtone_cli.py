@@ -41,7 +41,9 @@ def load_parser(spec: str) -> argparse.ArgumentParser:
     return factory()
 
 
-def subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, str, argparse.ArgumentParser]]:
+def subcommands(
+    parser: argparse.ArgumentParser,
+) -> Iterator[tuple[str, str, argparse.ArgumentParser]]:
     """Yield ``(name, help, parser)`` for each subcommand of ``parser``, in declaration order."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -112,7 +114,9 @@ class CliDirective(SphinxDirective):
         return out
 
     def _section(self, name: str, help_text: str, parser: argparse.ArgumentParser) -> nodes.section:
-        section = nodes.section(ids=[nodes.make_id(parser.prog)], names=[nodes.fully_normalize_name(parser.prog)])
+        section = nodes.section(
+            ids=[nodes.make_id(parser.prog)], names=[nodes.fully_normalize_name(parser.prog)]
+        )
         self.state.document.note_implicit_target(section, section)
         section += nodes.title("", "", nodes.literal(parser.prog, parser.prog))
         if help_text:
@@ -181,4 +185,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``frtone-cli`` directive."""
     app.add_directive("frtone-cli", CliDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
-
