@@ -84,7 +84,7 @@ def _metavar(action: argparse.Action) -> str:
         return str(action.metavar)
     if action.choices is not None:
         return "{" + ",".join(map(str, action.choices)) + "}"
-    return action.dest.upper()
+    return action.dest.upper() if action.option_strings else action.dest
 
 
 def _inline(text: str) -> list[nodes.Node]:
@@ -170,7 +170,9 @@ class CliDirective(SphinxDirective):
             and "default" not in help_text.lower()
         ):
             extra.append(f"default: ``{default}``")
-        if isinstance(action, argparse._AppendAction):
+        if not action.option_strings and action.nargs in ("?", "*"):
+            extra.append("optional")
+        if isinstance(action, argparse._AppendAction) and "repeatable" not in help_text:
             extra.append("repeatable")
         if extra:
             para += nodes.Text(" (" if help_text else "")
