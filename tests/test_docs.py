@@ -115,7 +115,7 @@ def api_objects(site: Path) -> dict[str, tuple[str, Node]]:
                 ident = node.attrs.get("id")
                 if ident:
                     name = str(page.relative_to(site))
-                    assert ident not in found, f"{ident} documented twice: {found[ident][0]}, {name}"
+                    assert ident not in found, f"{ident} twice: {found[ident][0]}, {name}"
                     found[ident] = (name, node)
     return found
 
@@ -158,7 +158,7 @@ def test_every_result_field_is_rendered_with_its_meaning(api_objects, cls):
 def test_claim_and_article_pages_show_their_fields_in_order(api_objects):
     """The acceptance check of the docs issue, in one place and in field order."""
     for cls in (frtone.ArticleAnalysis, frtone.Claim):
-        page, dt = api_objects[f"frtone.{cls.__name__}"]
+        _, dt = api_objects[f"frtone.{cls.__name__}"]
         dd = dt.next_element()
         shown = [
             node.attrs["id"].rsplit(".", 1)[1]
