@@ -187,6 +187,12 @@ def test_cli_reference_has_every_subcommand_and_option(site):
     for sub in commands:
         assert re.sub(r"\W+", "-", sub.prog) in ids, f"no section for {sub.prog}"
         for action in sub._actions:
+            if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+                continue
+            name = action.option_strings[0] if action.option_strings else action.metavar
+            name = name or action.dest
+            anchor = re.sub(r"[^a-z0-9]+", "-", f"cmdoption-{sub.prog}-{name.lstrip('-')}".lower())
+            assert anchor.strip("-") in ids, f"{sub.prog} {name} has no entry"
             for option in action.option_strings:
                 assert option in text, f"{sub.prog} {option} is not documented"
 

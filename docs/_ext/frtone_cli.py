@@ -146,19 +146,24 @@ class CliDirective(SphinxDirective):
         metavar = _metavar(action)
         group = nodes.option_group()
         names = action.option_strings or [metavar]
-        for opt in names:
-            option = nodes.option("", nodes.option_string(opt, opt))
+        # the anchor goes on the first option: HTML writers drop an item's ids
+        label = nodes.make_id(f"cmdoption-{parser.prog}-{names[0].lstrip('-')}")
+        for k, opt in enumerate(names):
+            option = nodes.option("", nodes.option_string(opt, opt), ids=[] if k else [label])
             if action.option_strings and metavar:
                 option += nodes.option_argument(metavar, metavar, delimiter=" ")
             group += option
-        label = nodes.make_id(f"cmdoption-{parser.prog}-{names[-1].lstrip('-')}")
-        item = nodes.option_list_item("", group, ids=[label])
+        item = nodes.option_list_item("", group)
         std = self.env.get_domain("std")
         assert isinstance(std, StandardDomain)
         for opt in names:
-            std.add_program_option(parser.prog, opt, self.env.docname, label)
+            # Sphinx keys programs with "-" for spaces, as ``.. program:: frtone analyze`` does
+            std.add_program_option(parser.prog.replace(" ", "-"), opt, self.env.docname, label)
         help_text = describe(parser, action)
         para = nodes.paragraph("", "", *_inline(help_text))
+        if not action.option_strings and action.nargs in ("?", "*"):
+            para.insert(0, nodes.emphasis("optional", "optional"))
+            para.insert(1, nodes.Text(": " if help_text else ""))
         extra = []
         if action.choices is not None and not action.option_strings:
             extra.append("one of " + ", ".join(f"``{c}``" for c in action.choices))
@@ -170,8 +175,6 @@ class CliDirective(SphinxDirective):
             and "default" not in help_text.lower()
         ):
             extra.append(f"default: ``{default}``")
-        if not action.option_strings and action.nargs in ("?", "*"):
-            extra.append("optional")
         if isinstance(action, argparse._AppendAction) and "repeatable" not in help_text:
             extra.append("repeatable")
         if extra:
