@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
@@ -44,8 +45,9 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
 autodoc_preserve_defaults = True
-# No default "members": in Sphinx 9 it overrides explicit :members: lists.
-autodoc_default_options = {"show-inheritance": True}
+# No default "members" (in Sphinx 9 it overrides explicit :members: lists) and no default
+# "show-inheritance" (it would print "Bases: object"): pages ask for them where useful.
+autodoc_default_options: dict[str, object] = {}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = False  # each dataclass field becomes its own attribute entry
@@ -77,3 +79,26 @@ html_theme_options = {
     "source_repository": "",
     "navigation_with_keys": True,
 }
+
+
+def _factory_defaults(
+    app: object,
+    what: str,
+    name: str,
+    obj: object,
+    options: object,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Show a dataclass field's ``default_factory`` as ``...`` instead of ``<factory>``.
+
+    ``<factory>`` is not valid Python, so Sphinx would print the whole signature as raw text.
+    """
+    if signature and "<factory>" in signature:
+        return signature.replace("<factory>", "..."), return_annotation
+    return None
+
+
+def setup(app: Any) -> None:
+    """Connect the signature fix-up."""
+    app.connect("autodoc-process-signature", _factory_defaults)
