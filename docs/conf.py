@@ -1,6 +1,6 @@
 """Sphinx configuration for the frtone documentation.
 
-Build with ``make docs`` (``sphinx-build -W --keep-going -n -b html docs docs/_build/html``).
+Build with ``make docs`` (``sphinx-build -E -W --keep-going -n -b html docs docs/_build/html``).
 Nothing here reaches the network: no intersphinx, no CDN-hosted scripts.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Any
+
+from docutils import nodes
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
@@ -99,6 +101,16 @@ def _factory_defaults(
     return None
 
 
+def _trim_sessions(app: object, doctree: nodes.document) -> None:
+    """Drop the blank line that ends a page's ```pycon block (doctest needs it, readers don't)."""
+    for block in doctree.findall(nodes.literal_block):
+        if block.get("language") == "pycon" and block.astext().endswith("\n"):
+            text = block.astext().rstrip("\n")
+            block.children = [nodes.Text(text)]
+            block.rawsource = text
+
+
 def setup(app: Any) -> None:
-    """Connect the signature fix-up."""
+    """Connect the signature and session fix-ups."""
     app.connect("autodoc-process-signature", _factory_defaults)
+    app.connect("doctree-read", _trim_sessions)

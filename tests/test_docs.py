@@ -134,7 +134,8 @@ def _description(dt: Node) -> str:
 @pytest.mark.docs
 @pytest.mark.parametrize("name", frtone.__all__)
 def test_every_public_name_is_on_an_api_page(api_objects, name):
-    assert f"frtone.{name}" in api_objects, f"frtone.{name} is missing from the API reference"
+    where = "docs/api/results.md" if name in vars(results) else "docs/api/frtone.md"
+    assert f"frtone.{name}" in api_objects, f"frtone.{name} is not documented: add it to {where}"
     page, dt = api_objects[f"frtone.{name}"]
     assert page.startswith("api/")
     if name != "__version__":
