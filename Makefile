@@ -10,7 +10,7 @@ DOCS_STAMP := $(VENV)/.frtone-docs-installed
 # -E: fresh environment (docstrings are re-read); -W: warnings are errors; -n: every
 # cross-reference must resolve
 SPHINXOPTS ?= -E -W --keep-going -n
-DOCS_PY := docs/conf.py docs/conftest.py docs/_ext
+DOCS_PY := docs/conf.py docs/_ext
 ARTICLES := $(wildcard corpus/articles/*.txt)
 REFERENCE := corpus/articles/cloudwatt-orange-itsocial.txt
 
