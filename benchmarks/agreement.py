@@ -43,7 +43,7 @@ def _totals(path: Path) -> Counter[str]:
 def main() -> None:
     analyzer = frtone.Analyzer()
     sets = {
-        "tuned (corpus/articles)": (E.ARTICLES, None),
+        "tuned (9 articles)": (E.ARTICLES, None),
         "held-out (6 articles)": (E.HELDOUT, E.HELDOUT_FILE),
     }
     print(f"{'judgement':16}" + "".join(f"{name:>28}" for name in sets))

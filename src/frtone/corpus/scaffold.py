@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 
 from frtone.analyzer import Analyzer
+from frtone.targets import Target
 
 
 def toml_string(value: str) -> str:
@@ -23,13 +24,20 @@ def toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def scaffold(text: str, targets: Sequence[str] = (), analyzer: Analyzer | None = None) -> str:
+def scaffold(
+    text: str, targets: Sequence[str | Target] = (), analyzer: Analyzer | None = None
+) -> str:
     """Return a TOML annotation skeleton for ``text`` (see ``docs/annotation-guide.md``).
 
     Example:
-        >>> print(scaffold("Telvia ouvre une boutique. Elle ferme demain.", ["Telvia"]))
+        >>> print(scaffold("Telvia ouvre une boutique. Elle ferme demain.", ["Telvia=Telvia SA"]))
         ... # doctest: +ELLIPSIS
         genre = "news"...
+        [[targets]]
+        name = "Telvia"
+        aliases = ["Telvia SA"]
+        stance = "none"
+        <BLANKLINE>
         [[sentences]]
         text = "Telvia ouvre une boutique."
         claim = true
@@ -43,7 +51,9 @@ def scaffold(text: str, targets: Sequence[str] = (), analyzer: Analyzer | None =
     """
     analyzer = analyzer or Analyzer(include_tokens=False)
     doc = next(analyzer.backend.parse([text]))
-    names = list(targets) or [t.name for t in analyzer.analyze(text).targets]
+    specs = [Target.coerce(t) for t in targets] or [
+        Target(t.name, t.aliases) for t in analyzer.analyze(text).targets
+    ]
     lines = [
         'genre = "news"  # news | column | editorial | blog | interview',
         'topic = "other"',
@@ -52,8 +62,9 @@ def scaffold(text: str, targets: Sequence[str] = (), analyzer: Analyzer | None =
         'annotator = ""',
         "",
     ]
-    for name in names:
-        lines += ["[[targets]]", f"name = {toml_string(name)}", "aliases = []"]
+    for spec in specs:
+        aliases = ", ".join(toml_string(a) for a in spec.aliases)
+        lines += ["[[targets]]", f"name = {toml_string(spec.name)}", f"aliases = [{aliases}]"]
         lines += ['stance = "none"', ""]
     for sentence in doc.sentences:
         lines += [
