@@ -1,14 +1,20 @@
 # frtone — every set-up step lives here. On a fresh machine:
 #   make demo    install into .venv, score the bundled articles, show the result
-#   make test    install into .venv (with dev tools), run ruff, mypy and every test
+#   make test    install into .venv (with dev tools), run ruff, mypy, build the docs, every test
+#   make docs    build the documentation (warnings are errors) into docs/_build/html
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.frtone-installed
+DOCS_STAMP := $(VENV)/.frtone-docs-installed
+# -E: fresh environment (docstrings are re-read); -W: warnings are errors; -n: every
+# cross-reference must resolve
+SPHINXOPTS ?= -E -W --keep-going -n
+DOCS_PY := docs/conf.py docs/_ext
 ARTICLES := $(wildcard corpus/articles/*.txt)
 REFERENCE := corpus/articles/cloudwatt-orange-itsocial.txt
 
-.PHONY: demo test install clean chromium
+.PHONY: demo test install docs clean chromium
 
 install: $(STAMP)
 
@@ -17,6 +23,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
 
 demo: $(STAMP)
 	@for f in $(ARTICLES); do \
@@ -27,10 +40,11 @@ demo: $(STAMP)
 	@echo "== full view of the reference article"
 	@$(BIN)/frtone analyze $(REFERENCE)
 
-test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+test: $(STAMP) $(DOCS_STAMP)
+	$(BIN)/ruff check src tests benchmarks $(DOCS_PY)
+	$(BIN)/ruff format --check src tests benchmarks $(DOCS_PY)
 	$(BIN)/mypy
+	$(BIN)/sphinx-build $(SPHINXOPTS) -q -b html docs docs/_build/html
 	$(BIN)/pytest
 
 # Debian's headless chromium and its driver, for the browser tests (tests marked `browser`).
@@ -42,4 +56,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist docs/_build src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

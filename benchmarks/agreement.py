@@ -2,8 +2,9 @@
 
 Run: ``.venv/bin/python benchmarks/agreement.py``
 
-Two sets: ``corpus/articles`` (tests/expectations.toml; the rules were tuned while
-looking at it) and the six held-out articles (``tests/heldout_expectations.toml``) (written independently of frtone's lexicons
+Two sets of articles in ``corpus/articles``: the seed and eight of ours
+(``tests/expectations.toml``; the rules were tuned while looking at them) and six held-out
+articles (``tests/heldout_expectations.toml``; written independently of frtone's lexicons
 and rules, never used for tuning).
 """
 

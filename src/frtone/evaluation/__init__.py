@@ -1,6 +1,6 @@
 """Measured quality: frtone and simple baselines scored against the annotated corpus.
 
-:func:`~frtone.evaluation.run.evaluate` returns an
+:func:`~frtone.evaluation.evaluate` returns an
 :class:`~frtone.evaluation.report.EvaluationReport`; ``frtone evaluate`` prints it.
 Every system is scored on the same gold sentences (see :mod:`frtone.evaluation.predict`).
 """
