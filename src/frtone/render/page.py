@@ -72,7 +72,7 @@ def page(title: str, body: str, *, css: str = "", script: str = "", lang: str = 
     Args:
         title: Page title, escaped here.
         body: Inner HTML of ``<main>``, already escaped by the caller.
-        css: Extra CSS appended to :data:`BASE_CSS`.
+        css: Extra CSS appended to ``BASE_CSS``.
         script: Inline JavaScript run at the end of the body.
         lang: Language of the page's interface text.
     """
