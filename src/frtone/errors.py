@@ -61,6 +61,16 @@ class BackendError(FrtoneError, ValueError):
     code = "E006"
 
 
+class BatchInputError(FrtoneError, ValueError):
+    """A batch input or output path cannot be used (E007); the message says what to do.
+
+    Problems with one article (an undecodable file, a bad JSON line) are not raised: the
+    batch writes them as error lines and goes on.
+    """
+
+    code = "E007"
+
+
 class LanguageWarning(UserWarning):
     """The text does not look like French; results are unreliable.
 
