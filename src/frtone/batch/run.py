@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from frtone.batch.inputs import Item, count_items, expand_paths, iter_items
 from frtone.batch.output import JsonlWriter, ResumeState, prepare_resume
@@ -30,6 +30,9 @@ from frtone.batch.summary import write_summary
 from frtone.batch.workers import Line, analyzer_options, map_groups
 from frtone.errors import BatchInputError
 from frtone.targets import Target
+
+if TYPE_CHECKING:
+    from frtone.analyzer import Analyzer
 
 Engine = Literal["local", "dask"]
 
@@ -57,10 +60,13 @@ def _groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield group
 
 
-def _local(groups: Iterable[list[Item]], options: dict[str, object]) -> Iterator[list[Line]]:
-    from frtone.analyzer import Analyzer
+def _local(
+    groups: Iterable[list[Item]], options: dict[str, Any], analyzer: Analyzer | None
+) -> Iterator[list[Line]]:
+    if analyzer is None:
+        from frtone.analyzer import Analyzer
 
-    analyzer = Analyzer(**options)  # type: ignore[arg-type]
+        analyzer = Analyzer(**options)
     for group in groups:
         yield score_lines(analyzer, group)
 
@@ -78,6 +84,7 @@ def run_batch(
     engine: Engine = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
+    analyzer: Analyzer | None = None,
 ) -> BatchReport:
     """Analyse every input into ``out``, one JSON line per article; see ``frtone batch``.
 
@@ -93,6 +100,8 @@ def run_batch(
         engine: ``local`` (this machine) or ``dask``.
         scheduler: Dask scheduler address (``None``: a local cluster).
         progress: Show a progress bar on stderr; ``None``: only when stderr is a terminal.
+        analyzer: An analyzer to use for a local single-process run instead of building
+            one from ``model`` and ``include_tokens``.
 
     Raises:
         BatchInputError: A bad input, an existing output without ``resume``, bad options.
@@ -137,7 +146,7 @@ def run_batch(
     elif jobs > 1:
         results = map_groups(groups, jobs=jobs, options=options)
     else:
-        results = _local(groups, options)  # type: ignore[arg-type]
+        results = _local(groups, options, analyzer)
     show = sys.stderr.isatty() if progress is None else progress
     total = count_items(paths) - len(done) if show else None
     with JsonlWriter(out) as writer, _progress(show, total) as advance:

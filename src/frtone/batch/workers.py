@@ -13,12 +13,8 @@ retried one at a time in a fresh pool; a group that kills its worker again gets 
 of type ``WorkerError`` (``--resume`` tries them again).
 
 Example:
-    >>> from frtone.batch.inputs import Item
-    >>> groups = [[Item("a", None, "Orange paie fort pour acheter pas grand-chose !")],
-    ...           [Item("b", None, "Quid des 150 millions d'euros versés ?")]]
-    >>> out = list(map_groups(groups, jobs=2, options={"include_tokens": False}))
-    >>> [[(doc_id, failed) for doc_id, failed, _ in lines] for lines in out]
-    [[('a', False)], [('b', False)]]
+    >>> start_method() in ("forkserver", "spawn")
+    True
 """
 
 from __future__ import annotations
