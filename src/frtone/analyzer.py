@@ -413,14 +413,30 @@ class Analyzer:
 
     @staticmethod
     def _distances(doc: Document, span: ClaimSpan, mention_tokens: list[int]) -> tuple[int, ...]:
-        mention_words = [w.i for k in mention_tokens for w in doc.tokens[k].words]
+        """Per token of ``span``, tree distance to the nearest mention word (``FAR`` if none).
+
+        The nearest mention through each shared ancestor is found once for all mention
+        words (``best``), instead of walking up from every mention for every token.
+        """
+        mention_up = [
+            doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words
+        ]
+        best: dict[int, int] = {}
+        for up in mention_up:
+            for x, d in up.items():
+                if d < best.get(x, 2 * FAR + 1):
+                    best[x] = d
+        mentioned = set(mention_tokens)
         dists = []
         for k in range(span.token_start, span.token_end):
-            if k in mention_tokens:
+            if k in mentioned:
                 dists.append(0)
                 continue
-            w = doc.tokens[k].words[-1].i
-            dists.append(min(doc.tree_distance(w, m, FAR) for m in mention_words))
+            up = doc.ancestors(doc.tokens[k].words[-1].i, FAR)
+            dist = min((d + best[x] for x, d in up.items() if x in best), default=FAR)
+            if dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
+                dist = FAR  # a mention with no shared ancestor counts as FAR
+            dists.append(dist)
         return tuple(dists)
 
     @staticmethod

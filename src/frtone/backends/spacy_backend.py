@@ -183,7 +183,7 @@ class SpacyBackend:
             ]
             plans.append((paras, pieces))
             jobs.extend(normalise(text[s:e]) for (_, s, e) in pieces)
-        parsed = iter(self.nlp.pipe(jobs, batch_size=64))
+        parsed = iter(self.nlp.pipe(jobs, batch_size=32))
         for text, (paras, pieces) in zip(texts, plans, strict=True):
             builder = _DocBuilder(text)
             for para_index, start, _end in pieces:

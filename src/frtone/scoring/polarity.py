@@ -20,7 +20,11 @@ Example:
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 import threading
+import types
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +32,7 @@ from frtone.resources import load_toml
 from frtone.text import fold
 
 # Parts of speech textblob-fr's lexicon describes (participles are tagged VERB).
+POLARITY_CACHE = 200_000  # (form, lemma, upos) triples whose polarity is remembered
 TEXTBLOB_UPOS = frozenset({"ADJ", "ADV", "VERB"})
 
 
@@ -42,6 +47,7 @@ class PolarityLexicon:
         self._sentiment: Any = None
         self._lock = threading.Lock()
         self._evaluative: dict[str, float] | None = None
+        self._polarity: dict[tuple[str, str, str | None], float] = {}
 
     @property
     def textblob(self) -> Any:
@@ -56,8 +62,7 @@ class PolarityLexicon:
     def _load() -> Any:
         import os
 
-        import textblob_fr.fr as tfr
-
+        tfr = _textblob_fr_module()
         sent = tfr.Sentiment(
             path=os.path.join(tfr.MODULE, "fr-sentiment.xml"),
             synset=None,
@@ -68,6 +73,9 @@ class PolarityLexicon:
             language="fr",
         )
         sent.load()
+        # Loaded: look entries up as a plain dict would, not through textblob's lazy
+        # wrappers (two Python calls per membership test); the data is the same.
+        sent.__class__ = _loaded_class(type(sent))
         overrides = load_toml("lexicon_corrections.toml").get("override", {})
         for word, by_pos in sent.items():
             fix = overrides.get(word)
@@ -102,8 +110,23 @@ class PolarityLexicon:
 
         textblob-fr's entries are adjectives and adverbs: they are consulted only
         for those (or when ``upos`` is unknown), so the noun *capital* or *fin*
-        does not borrow the adjective's polarity.
+        does not borrow the adjective's polarity. Answers are remembered per
+        ``(form, lemma, upos)``: the lexicons do not change once loaded.
+
+        Example:
+            >>> lexicon = PolarityLexicon()
+            >>> lexicon.word_polarity("chimères", "chimère", "NOUN") < 0
+            True
         """
+        key = (form, lemma, upos)
+        value = self._polarity.get(key)
+        if value is None:
+            if len(self._polarity) >= POLARITY_CACHE:
+                self._polarity.clear()
+            value = self._polarity[key] = self._word_polarity(form, lemma, upos)
+        return value
+
+    def _word_polarity(self, form: str, lemma: str, upos: str | None) -> float:
         for key in (lemma, *_masculine_singular(form)):
             value = self.evaluative(key)
             if value is not None:
@@ -139,3 +162,43 @@ def shared_lexicon() -> PolarityLexicon:
     if _SHARED is None:
         _SHARED = PolarityLexicon()
     return _SHARED
+
+
+def _loaded_class(lazy: type) -> type:
+    """A subclass of textblob's lazy lexicon whose lookups go straight to ``dict``."""
+    return type(
+        f"Loaded{lazy.__name__}",
+        (lazy,),
+        {
+            name: getattr(dict, name)
+            for name in ("__contains__", "__getitem__", "__iter__", "__len__", "get", "items")
+        },
+    )
+
+
+def _textblob_fr_module() -> Any:
+    """textblob-fr's ``fr`` module (its lexicon), without running the package's ``__init__``.
+
+    ``textblob_fr/__init__.py`` imports its tagger, hence textblob, NLTK, SciPy and
+    scikit-learn: about 80 MB per process and seconds of start-up, for nothing frtone
+    uses. The ``fr`` module is imported under a bare package object instead, and every
+    ``textblob_fr`` entry this adds to ``sys.modules`` is removed afterwards, so a later
+    ``import textblob_fr`` by the caller loads the real package as usual. If the package
+    is already imported, its ``fr`` module is used.
+    """
+    if "textblob_fr" in sys.modules:
+        return importlib.import_module("textblob_fr.fr")
+    spec = importlib.util.find_spec("textblob_fr")
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module("textblob_fr.fr")  # raises the usual ImportError
+    before = set(sys.modules)
+    package = types.ModuleType("textblob_fr")
+    package.__path__ = list(spec.submodule_search_locations)
+    package.__package__ = "textblob_fr"
+    sys.modules["textblob_fr"] = package
+    try:
+        return importlib.import_module("textblob_fr.fr")
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "textblob_fr" or name.startswith("textblob_fr."):
+                del sys.modules[name]
