@@ -152,13 +152,17 @@ ER_ENDINGS = frozenset(
 def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
     if unit.form in alternatives or unit.lemma in alternatives:
         return True
+    form = unit.form
     return any(
-        len(alt) > 5
-        and alt.endswith("er")
-        and unit.form.startswith(alt[:-2])
-        and unit.form[len(alt) - 2 :] in ER_ENDINGS
-        for alt in alternatives
+        form.startswith(stem) and form[len(stem) :] in ER_ENDINGS
+        for stem in _er_stems(alternatives)
     )
+
+
+@lru_cache(maxsize=None)
+def _er_stems(alternatives: frozenset[str]) -> tuple[str, ...]:
+    """Stems of the alternatives that are long regular -er verbs (``accoucher`` → ``accouch``)."""
+    return tuple(alt[:-2] for alt in alternatives if len(alt) > 5 and alt.endswith("er"))
 
 
 class PatternIndex:
