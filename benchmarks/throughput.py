@@ -191,12 +191,13 @@ def processes(docs: list[str], rounds: int) -> None:
 
 
 def single_rss(docs_file: Path) -> float:
-    """Peak RSS of ``frtone batch --jobs 1 --no-tokens`` as its own process."""
+    """Peak RSS (VmHWM) of ``frtone batch --jobs 1 --no-tokens`` as its own process."""
     out = docs_file.with_suffix(".out.jsonl")
     code = (
-        "import resource, sys; from frtone.cli import main; "
+        "from pathlib import Path; from frtone.cli import main; "
         f"main(['batch', {str(docs_file)!r}, '--out', {str(out)!r}, '--no-tokens']); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print([l.split()[1] for l in Path('/proc/self/status').read_text().splitlines() "
+        "if l.startswith('VmHWM')][0])"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     return int(proc.stdout.split()[-1]) / 1024

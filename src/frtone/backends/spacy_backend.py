@@ -33,8 +33,9 @@ _WHITESPACE = re.compile(r"\s")
 
 def _boundaries_component(doc: Doc) -> Doc:
     """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
-    allowed = boundary_constraints([t.text for t in doc])
-    for tok, ok in zip(doc, allowed, strict=True):
+    toks = list(doc)  # one Token object per token, reused below
+    allowed = boundary_constraints([t.text for t in toks])
+    for tok, ok in zip(toks, allowed, strict=True):
         if ok is not None:
             tok.is_sent_start = ok
     return doc
@@ -216,7 +217,9 @@ class _DocBuilder:
         for t in keep:
             start = offset + t.idx
             end = start + len(t.text)
-            head_tok = t.head if not t.head.is_space else t
+            head_tok = t.head
+            if head_tok.is_space:
+                head_tok = t
             head_w = first_word.get(head_tok.i, first_word[t.i])
             w0 = first_word[t.i]
             deprel = "root" if t.dep_ == "ROOT" or head_tok.i == t.i else t.dep_
@@ -240,7 +243,7 @@ class _DocBuilder:
                         self.text[start:end],
                         t.lemma_ or t.text,
                         t.pos_ or "X",
-                        dict(t.morph.to_dict()),
+                        _feats(t.morph),
                         w0 if deprel == "root" else head_w,
                         deprel,
                     ),
@@ -249,7 +252,7 @@ class _DocBuilder:
         self.n_words = n_words
         index_of = {t.i: token_base + k for k, t in enumerate(keep)}
         for sent in doc.sents:
-            idx = [index_of[t.i] for t in sent if t.i in index_of]
+            idx = [index_of[i] for i in range(sent.start, sent.end) if i in index_of]
             if not idx:
                 continue
             a, b = idx[0], idx[-1] + 1
@@ -272,6 +275,17 @@ class _DocBuilder:
 
     def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
         return Document(self.text, self.tokens, self.sentences, self.entities, paras, info)
+
+
+_FEATS: dict[int, tuple[tuple[str, str], ...]] = {}
+
+
+def _feats(morph: Any) -> dict[str, str]:
+    """A token's morphological features as a new dict (parsed once per feature set)."""
+    items = _FEATS.get(morph.key)
+    if items is None:
+        items = _FEATS[morph.key] = tuple(morph.to_dict().items())
+    return dict(items)
 
 
 def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:

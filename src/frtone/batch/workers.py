@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: ``(id, failed, json_line)`` for one output line.
 Line = tuple[str | None, bool, str]
 WORKER_ERROR = "WorkerError"
+#: Modules the fork server imports before forking workers (``forkserver`` only).
+PRELOAD = ("frtone.analyzer", "frtone.batch.score", "frtone.backends.spacy_backend", "spacy")
 
 _ANALYZER: Analyzer | None = None
 _START_ERROR: str | None = None
@@ -97,7 +99,11 @@ class _Pool:
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context(start_method())
+        method = start_method()
+        if method == "forkserver":
+            # the fork server imports spaCy once; each worker starts from that copy
+            multiprocessing.set_forkserver_preload(list(PRELOAD))
+        ctx = multiprocessing.get_context(method)
         return ProcessPoolExecutor(
             self.jobs, mp_context=ctx, initializer=_start, initargs=(self.options,)
         )
