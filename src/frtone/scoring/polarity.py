@@ -48,6 +48,7 @@ class PolarityLexicon:
         self._lock = threading.Lock()
         self._evaluative: dict[str, float] | None = None
         self._polarity: dict[tuple[str, str, str | None], float] = {}
+        self._stand_ins: _StandIns | None = None
 
     @property
     def textblob(self) -> Any:
@@ -57,6 +58,12 @@ class PolarityLexicon:
                 if self._sentiment is None:
                     self._sentiment = self._load()
         return self._sentiment
+
+    @property
+    def _stand_in(self) -> _StandIns:
+        if self._stand_ins is None:
+            self._stand_ins = _StandIns(self.textblob)
+        return self._stand_ins
 
     @staticmethod
     def _load() -> Any:
@@ -95,7 +102,9 @@ class PolarityLexicon:
 
     def sentiment_words(self, words: Sequence[str]) -> tuple[float, float]:
         """textblob-fr polarity and subjectivity of a word sequence, clamped into range."""
-        score = self.textblob([w.lower() for w in words])
+        sentiment = self.textblob
+        stand_in = self._stand_in
+        score = sentiment([stand_in.get(w, w) for w in (w.lower() for w in words)])
         return (_clamp(score[0], -1.0, 1.0), _clamp(score[1], 0.0, 1.0))
 
     def evaluative(self, lemma: str) -> float | None:
@@ -202,3 +211,58 @@ def _textblob_fr_module() -> Any:
         for name in set(sys.modules) - before:
             if name == "textblob_fr" or name.startswith("textblob_fr."):
                 del sys.modules[name]
+
+
+class _StandIns:
+    """Letters-only stand-ins for words textblob-fr would scan against all its emoticons.
+
+    For an unknown word that is not only letters (``l'``, ``2015``, ``d'``), textblob-fr
+    lower-cases its whole emoticon table to compare, once per word: a tenth of frtone's
+    own analysis time. Such a word has no other effect than through its length (whether
+    it ends a negation or a modifier run), so it is replaced by ``q``, ``qq`` or ``qqq``,
+    unknown words of the same length class; emoticons, negations, ``(!)`` and lexicon
+    words are left alone. The scores are the same.
+    """
+
+    PLACEHOLDERS = ("q", "qq", "qqq")
+
+    def __init__(self, sentiment: Any) -> None:
+        glob = type(sentiment).assessments.__globals__  # textblob-fr's _text module
+        punctuation = glob.get("PUNCTUATION")
+        emoticons = glob.get("EMOTICONS")
+        self.sentiment = sentiment
+        self.keep: set[str] = {"!", "(!)", *getattr(sentiment, "negations", ())}
+        self.usable = isinstance(punctuation, str | tuple | set | frozenset) and isinstance(
+            emoticons, dict
+        )
+        self.usable = self.usable and not any(
+            p in sentiment or p in self.keep for p in self.PLACEHOLDERS
+        )
+        if self.usable:
+            self.punctuation = punctuation
+            self.keep.update(e.lower() for faces in emoticons.values() for e in faces)
+        self.cache: dict[str, str] = {}
+
+    def get(self, word: str, default: str) -> str:
+        """The stand-in of lower-case ``word`` (``default`` when it needs none)."""
+        found = self.cache.get(word)
+        if found is None:
+            found = self.cache[word] = self._choose(word)
+            if len(self.cache) > POLARITY_CACHE:
+                self.cache.clear()
+        return found or default
+
+    def _choose(self, w: str) -> str:
+        if (
+            not self.usable
+            or w.isalpha()
+            or len(w) > 5
+            or w in self.punctuation
+            or w in self.keep
+            or w in self.sentiment
+        ):
+            return ""
+        long_core, long_word = len(w.strip("'")) > 1, len(w) > 2
+        if not long_core and long_word:
+            return ""  # no letters-only word has that shape
+        return self.PLACEHOLDERS[long_core + long_word]
