@@ -184,7 +184,8 @@ def processes(docs: list[str], rounds: int) -> None:
     )
     workers = sorted((mb for mb in peaks.values() if mb > 150), reverse=True)
     print(
-        "peak RSS per worker process (MB): " + ", ".join(f"{mb:.0f}" for mb in workers[:4])
+        "peak RSS per worker process (MB): "
+        + ", ".join(f"{mb:.0f}" for mb in workers[:4])
         + f"; this process (bare spaCy + frtone + --jobs 1 in-process): "
         f"{vm_hwm_mb(os.getpid()):.0f}"
     )
@@ -227,7 +228,9 @@ def main() -> None:
     parser.add_argument("--repeat-to", type=int, default=210, help="documents (default 210)")
     args = parser.parse_args()
     load = os.getloadavg()
-    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    print(
+        f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs"
+    )
     docs = documents(args.repeat_to)
     single_process(docs, args.rounds)
     processes(docs, args.rounds)

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from batch_texts import ARTICLES, SHORT, read_lines, write_records
 
 import frtone
+from batch_texts import ARTICLES, SHORT, read_lines, write_records
 from frtone.batch import (
     expand_paths,
     iter_items,
@@ -113,7 +113,7 @@ def test_missing_input_and_empty_folder_are_usage_errors(tmp_path):
     with pytest.raises(BatchInputError, match="does not exist"):
         expand_paths([tmp_path / "absent.txt"])
     (tmp_path / "vide").mkdir()
-    with pytest.raises(BatchInputError, match="no .txt or .jsonl"):
+    with pytest.raises(BatchInputError, match=r"no \.txt or \.jsonl"):
         expand_paths([tmp_path / "vide"])
 
 
@@ -197,9 +197,7 @@ def test_resume_cuts_a_torn_line_and_redoes_errors(tmp_path):
 
 def test_resume_after_a_torn_line_gives_the_uninterrupted_output(tmp_path, lean_analyzer):
     texts = {**SHORT, "vide": ""}
-    records = write_records(
-        tmp_path / "in.jsonl", [{"id": k, "text": v} for k, v in texts.items()]
-    )
+    records = write_records(tmp_path / "in.jsonl", [{"id": k, "text": v} for k, v in texts.items()])
     full = tmp_path / "full.jsonl"
     run_batch([records], full, analyzer=lean_analyzer)
     whole = full.read_bytes()
@@ -283,3 +281,12 @@ def test_cli_help_documents_exit_statuses():
         check=True,
     )
     assert "exit status" in proc.stdout and "--resume" in proc.stdout
+
+
+def test_progress_bar_on_demand_shows_rate_and_count(tmp_path, capsys, lean_analyzer):
+    records = write_records(
+        tmp_path / "in.jsonl", [{"id": k, "text": v} for k, v in list(SHORT.items())[:2]]
+    )
+    run_batch([records], tmp_path / "out.jsonl", analyzer=lean_analyzer, progress=True)
+    err = capsys.readouterr().err
+    assert "2/2" in err and "articles/s" in err

@@ -13,8 +13,8 @@ import sys
 import time
 
 import pytest
-from batch_texts import ARTICLES, SHORT, corpus_texts, read_lines, write_records
 
+from batch_texts import ARTICLES, SHORT, corpus_texts, read_lines, write_records
 from frtone.batch import Item, run_batch, score_items
 
 pytestmark = pytest.mark.slow
@@ -40,9 +40,7 @@ def test_sigkill_mid_run_then_resume_gives_every_id_once_and_the_same_results(
 
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "frtone", "batch", str(inputs), "--out", str(out)]
-    proc = subprocess.Popen(
-        [*cmd, "--no-tokens"], stderr=subprocess.PIPE, start_new_session=True
-    )
+    proc = subprocess.Popen([*cmd, "--no-tokens"], stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 300
     while not (out.exists() and out.stat().st_size > 0):
         assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
@@ -69,7 +67,7 @@ def test_sigkill_mid_run_then_resume_gives_every_id_once_and_the_same_results(
 
 
 def test_two_jobs_write_the_same_file_as_one(tmp_path, lean_analyzer):
-    inputs = write_records(tmp_path / "in.jsonl", _records()[:20] + [{"id": "vide", "text": ""}])
+    inputs = write_records(tmp_path / "in.jsonl", [*_records()[:20], {"id": "vide", "text": ""}])
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     run_batch([ARTICLES, inputs], one, analyzer=lean_analyzer)
     report = run_batch([ARTICLES, inputs], two, jobs=2, include_tokens=False)

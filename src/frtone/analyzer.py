@@ -418,9 +418,7 @@ class Analyzer:
         The nearest mention through each shared ancestor is found once for all mention
         words (``best``), instead of walking up from every mention for every token.
         """
-        mention_up = [
-            doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words
-        ]
+        mention_up = [doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words]
         best: dict[int, int] = {}
         for up in mention_up:
             for x, d in up.items():

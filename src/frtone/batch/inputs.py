@@ -1,4 +1,4 @@
-"""Batch inputs: .txt files, folders and .jsonl records expanded into :class:`Item` s.
+r"""Batch inputs: .txt files, folders and .jsonl records expanded into :class:`Item` s.
 
 Every input yields exactly one item, in a fixed order: the paths as given, a folder's
 ``.txt`` and ``.jsonl`` files sorted by path (sub-folders included), a ``.jsonl`` file's
@@ -17,7 +17,7 @@ Example:
     >>> _ = (folder / "a.txt").write_text("Orange paie fort.", encoding="utf-8")
     >>> lines = [json.dumps({"id": "r1", "text": "Numergy a échoué.", "targets": ["Numergy"]}),
     ...          "{pas du JSON", json.dumps({"id": "r3", "text": "  "})]
-    >>> _ = (folder / "b.jsonl").write_text("\\n".join(lines), encoding="utf-8")
+    >>> _ = (folder / "b.jsonl").write_text("\n".join(lines), encoding="utf-8")
     >>> items = list(iter_items(expand_paths([folder])))
     >>> [(Path(i.id).name if i.id.endswith(".txt") else i.id) for i in items][:2]
     ['a.txt', 'r1']

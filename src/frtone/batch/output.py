@@ -1,4 +1,4 @@
-"""The JSON Lines output: written line by line, and repaired for ``--resume``.
+r"""The JSON Lines output: written line by line, and repaired for ``--resume``.
 
 Each line is written with one unbuffered ``write`` as soon as its article is done, so a
 killed run (even with SIGKILL) leaves every finished line on disk and at most one torn
@@ -25,7 +25,7 @@ Example:
     >>> sorted(state.done), state.torn, state.retried
     (['a'], True, 1)
     >>> out.read_text()
-    '{"id":"a","schema":"frtone/1"}\\n'
+    '{"id":"a","schema":"frtone/1"}\n'
 """
 
 from __future__ import annotations

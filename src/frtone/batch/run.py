@@ -1,12 +1,12 @@
-"""One batch run: inputs → groups → an engine → the JSON Lines output (and the summary CSV).
+r"""One batch run: inputs → groups → an engine → the JSON Lines output (and the summary CSV).
 
 Example:
     >>> import json, tempfile
     >>> from pathlib import Path
     >>> d = Path(tempfile.mkdtemp())
     >>> _ = (d / "in.jsonl").write_text(
-    ...     json.dumps({"id": "a", "text": "Quid des 150 millions d'euros versés ?"}) + "\\n"
-    ...     + json.dumps({"id": "b", "text": ""}) + "\\n", encoding="utf-8")
+    ...     json.dumps({"id": "a", "text": "Quid des 150 millions d'euros versés ?"}) + "\n"
+    ...     + json.dumps({"id": "b", "text": ""}) + "\n", encoding="utf-8")
     >>> report = run_batch([d / "in.jsonl"], d / "out.jsonl", include_tokens=False)
     >>> report.written, report.failed
     (2, 1)
@@ -140,15 +140,13 @@ def run_batch(
     if engine == "dask":
         from frtone.batch import dask as dask_engine
 
-        results = dask_engine.map_groups(
-            groups, options=options, scheduler=scheduler, workers=jobs
-        )
+        results = dask_engine.map_groups(groups, options=options, scheduler=scheduler, workers=jobs)
     elif jobs > 1:
         results = map_groups(groups, jobs=jobs, options=options)
     else:
         results = _local(groups, options, analyzer)
     show = sys.stderr.isatty() if progress is None else progress
-    total = count_items(paths) - len(done) if show else None
+    total = max(0, count_items(paths) - len(done)) if show else None
     with JsonlWriter(out) as writer, _progress(show, total) as advance:
         for lines in results:
             for _id, failed, line in lines:

@@ -87,6 +87,4 @@ def dumps(record: dict[str, Any]) -> str:
 
 def score_lines(analyzer: Analyzer, items: Sequence[Item]) -> list[tuple[str | None, bool, str]]:
     """:func:`score_items` as ``(id, failed, json_line)`` triples, ready to write."""
-    return [
-        (rec.get("id"), "error" in rec, dumps(rec)) for rec in score_items(analyzer, items)
-    ]
+    return [(rec.get("id"), "error" in rec, dumps(rec)) for rec in score_items(analyzer, items)]

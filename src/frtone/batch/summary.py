@@ -1,4 +1,4 @@
-"""The ``--summary`` CSV: one row per article × target, read back from the JSON Lines output.
+r"""The ``--summary`` CSV: one row per article × target, read back from the JSON Lines output.
 
 Columns (:data:`COLUMNS`): ``id``, ``source``, ``target``, ``label`` and ``score`` (the
 article-level stance toward the target), ``mentions``, ``sarcasm_probability``,
@@ -11,7 +11,7 @@ Example:
     >>> line = ('{"id":"a","source":"a.txt","targets":[{"name":"Orange","label":"against",'
     ...         '"score":-0.4,"mentions":[{}]}],"sarcasm":{"probability":0.9,'
     ...         '"sarcastic_claims":[0]},"claims":[{},{}]}')
-    >>> rows = summary_rows(io.StringIO(line + "\\n"))
+    >>> rows = summary_rows(io.StringIO(line + "\n"))
     >>> rows[0]["target"], rows[0]["label"], rows[0]["sarcastic_claims"], rows[0]["claims"]
     ('Orange', 'against', 1, 2)
 """
@@ -77,13 +77,13 @@ def summary_rows(lines: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def write_summary(jsonl: Path, csv_path: Path) -> int:
-    """Write the summary of output file ``jsonl`` to ``csv_path`` (atomically); return rows.
+    r"""Write the summary of output file ``jsonl`` to ``csv_path`` (atomically); return rows.
 
     Example:
         >>> import tempfile
         >>> from pathlib import Path
         >>> d = Path(tempfile.mkdtemp())
-        >>> _ = (d / "out.jsonl").write_text('{"id":"x","error":{"type":"EmptyText"}}\\n')
+        >>> _ = (d / "out.jsonl").write_text('{"id":"x","error":{"type":"EmptyText"}}\n')
         >>> write_summary(d / "out.jsonl", d / "sum.csv")
         1
         >>> (d / "sum.csv").read_text().splitlines()[1]

@@ -115,7 +115,9 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._new()
 
-    def result(self, group: list[Item], future: Future[tuple[str | None, list[Line]]]) -> list[Line]:
+    def result(
+        self, group: list[Item], future: Future[tuple[str | None, list[Line]]]
+    ) -> list[Line]:
         """The group's lines; raise BrokenProcessPool if its worker died."""
         try:
             start_error, lines = future.result()

@@ -159,7 +159,7 @@ def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _er_stems(alternatives: frozenset[str]) -> tuple[str, ...]:
     """Stems of the alternatives that are long regular -er verbs (``accoucher`` → ``accouch``)."""
     return tuple(alt[:-2] for alt in alternatives if len(alt) > 5 and alt.endswith("er"))
