@@ -23,3 +23,9 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_result(analyzer: frtone.Analyzer, seed_text: str) -> frtone.ArticleAnalysis:
     return analyzer.analyze(seed_text)
+
+
+@pytest.fixture(scope="session")
+def lean_analyzer() -> frtone.Analyzer:
+    """An analyzer leaving tokens out, as ``frtone batch --no-tokens`` builds it."""
+    return frtone.Analyzer(include_tokens=False)

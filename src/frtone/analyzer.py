@@ -153,24 +153,51 @@ class Analyzer:
         """
         wanted = coerce_targets(targets)
         id_iter = iter(ids) if ids is not None else None
-        buffer: list[str] = []
+        triples = ((t, wanted, next(id_iter, None) if id_iter else None) for t in texts)
+        yield from self.pipe_items(triples, batch_size=batch_size)
+
+    def pipe_items(
+        self,
+        items: Iterable[tuple[str, TargetsArg, str | None]],
+        *,
+        batch_size: int = 16,
+    ) -> Iterator[ArticleAnalysis]:
+        """Analyse ``(text, targets, id)`` triples, streaming results in input order.
+
+        Like :meth:`pipe`, but each article brings its own targets (``None``: detect them),
+        as the records of ``frtone batch`` do.
+
+        Args:
+            items: ``(text, targets, id)`` triples.
+            batch_size: Articles parsed together by the backend.
+
+        Example:
+            >>> analyzer = Analyzer()
+            >>> items = [("Orange paie fort pour acheter pas grand-chose !", ["Orange"], "a"),
+            ...          ("Numergy a été un échec.", ["Numergy"], "b")]
+            >>> [(r.id, r.targets[0].name, r.targets[0].label) for r in analyzer.pipe_items(items)]
+            [('a', 'Orange', 'against'), ('b', 'Numergy', 'against')]
+        """
+        buffer: list[tuple[str, list[Target] | None, str | None]] = []
 
         def flush() -> Iterator[ArticleAnalysis]:
-            cleaned = [clean(t) for t in buffer]
-            parsed = [c.text if c else t for c, t in zip(cleaned, buffer, strict=True)]
+            texts = [b[0] for b in buffer]
+            cleaned = [clean(t) for t in texts]
+            parsed = [c.text if c else t for c, t in zip(cleaned, texts, strict=True)]
             langs = [self._language(t) for t in parsed]
             docs = self.backend.parse(parsed, batch_size=batch_size)
-            for doc, lang, original, c in zip(docs, langs, buffer, cleaned, strict=True):
-                doc_id = next(id_iter, None) if id_iter is not None else None
+            for doc, lang, (original, wanted, doc_id), c in zip(
+                docs, langs, buffer, cleaned, strict=True
+            ):
                 result = self._analyze_doc(doc, wanted, lang, doc_id)
                 yield _remap(result, original, c) if c else result
 
-        for text in texts:
+        for text, targets, doc_id in items:
             if not isinstance(text, str):
                 yield from flush()  # results before the bad item are not lost
                 buffer = []
                 _check_text(text, "Analyzer.pipe()")
-            buffer.append(text)
+            buffer.append((text, coerce_targets(targets), doc_id))
             if len(buffer) >= batch_size:
                 yield from flush()
                 buffer = []
@@ -409,14 +436,28 @@ class Analyzer:
 
     @staticmethod
     def _distances(doc: Document, span: ClaimSpan, mention_tokens: list[int]) -> tuple[int, ...]:
-        mention_words = [w.i for k in mention_tokens for w in doc.tokens[k].words]
+        """Per token of ``span``, tree distance to the nearest mention word (``FAR`` if none).
+
+        The nearest mention through each shared ancestor is found once for all mention
+        words (``best``), instead of walking up from every mention for every token.
+        """
+        mention_up = [doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words]
+        best: dict[int, int] = {}
+        for up in mention_up:
+            for x, d in up.items():
+                if d < best.get(x, 2 * FAR + 1):
+                    best[x] = d
+        mentioned = set(mention_tokens)
         dists = []
         for k in range(span.token_start, span.token_end):
-            if k in mention_tokens:
+            if k in mentioned:
                 dists.append(0)
                 continue
-            w = doc.tokens[k].words[-1].i
-            dists.append(min(doc.tree_distance(w, m, FAR) for m in mention_words))
+            up = doc.ancestors(doc.tokens[k].words[-1].i, FAR)
+            dist = min((d + best[x] for x, d in up.items() if x in best), default=FAR)
+            if dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
+                dist = FAR  # a mention with no shared ancestor counts as FAR
+            dists.append(dist)
         return tuple(dists)
 
     @staticmethod

@@ -80,24 +80,30 @@ class Document:
             stack.extend(self.children[w])
         return sorted(out)
 
+    def ancestors(self, word: int, limit: int = 12) -> dict[int, int]:
+        """``{ancestor: arcs up from word}`` for ``word`` and its heads, at most ``limit`` up."""
+        words = self.words
+        seen = {word: 0}
+        w, d = word, 0
+        while words[w].head != w and d < limit:
+            w = words[w].head
+            d += 1
+            if w in seen:
+                break
+            seen[w] = d
+        return seen
+
     def tree_distance(self, a: int, b: int, limit: int = 12) -> int:
         """Number of dependency arcs between words ``a`` and ``b`` (``limit`` if unrelated)."""
-
-        def ancestors(w: int) -> dict[int, int]:
-            seen = {w: 0}
-            d = 0
-            while self.words[w].head != w and d < limit:
-                w = self.words[w].head
-                d += 1
-                if w in seen:
-                    break
-                seen[w] = d
-            return seen
-
-        up_a, up_b = ancestors(a), ancestors(b)
-        common = [up_a[w] + up_b[w] for w in up_a if w in up_b]
-        return min(common) if common else limit
+        return path_length(self.ancestors(a, limit), self.ancestors(b, limit), limit)
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         """Return the tokens of ``sentence``."""
         return self.tokens[sentence.token_start : sentence.token_end]
+
+
+def path_length(up_a: dict[int, int], up_b: dict[int, int], limit: int) -> int:
+    """Arcs between two words given their :meth:`Document.ancestors` (``limit`` if unrelated)."""
+    if len(up_b) < len(up_a):
+        up_a, up_b = up_b, up_a
+    return min((d + up_b[w] for w, d in up_a.items() if w in up_b), default=limit)

@@ -70,6 +70,16 @@ class CorpusError(FrtoneError, ValueError):
     code = "E007"
 
 
+class BatchInputError(FrtoneError, ValueError):
+    """A batch input or output path cannot be used (E008); the message says what to do.
+
+    Problems with one article (an undecodable file, a bad JSON line) are not raised: the
+    batch writes them as error lines and goes on.
+    """
+
+    code = "E008"
+
+
 class LanguageWarning(UserWarning):
     """The text does not look like French; results are unreliable.
 

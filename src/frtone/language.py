@@ -33,6 +33,9 @@ def _get_identifier() -> Any:
 
                 ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
                 ident.set_languages(list(CANDIDATES))
+                # keep only the candidates' columns: the full table (~28 MB) is never
+                # used again once the languages are set
+                ident._full_model = (ident.nb_ptc, ident.nb_pc, ident.nb_classes)
                 _identifier = ident
     return _identifier
 

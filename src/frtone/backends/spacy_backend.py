@@ -39,7 +39,8 @@ def _boundaries_component(doc: Doc) -> Doc:
     The rules apply paragraph by paragraph: a line break (a whitespace token holding
     a newline) always ends a sentence, as when the backend parses each paragraph alone.
     """
-    texts = [t.text for t in doc]
+    toks = list(doc)  # one Token object per token, reused below
+    texts = [t.text for t in toks]
     start = 0
     for k in range(len(texts) + 1):
         if k < len(texts) and not ("\n" in texts[k] and not texts[k].strip()):
@@ -47,7 +48,7 @@ def _boundaries_component(doc: Doc) -> Doc:
         while start < k and not texts[start].strip():
             start += 1
         allowed = boundary_constraints(texts[start:k])
-        for tok, ok in zip(doc[start:k], allowed, strict=True):
+        for tok, ok in zip(toks[start:k], allowed, strict=True):
             if ok is not None:
                 tok.is_sent_start = ok
         start = k + 1
@@ -200,7 +201,7 @@ class SpacyBackend:
             ]
             plans.append((paras, pieces))
             jobs.extend(normalise(text[s:e]) for (_, s, e) in pieces)
-        parsed = iter(self.nlp.pipe(jobs, batch_size=64))
+        parsed = iter(self.nlp.pipe(jobs, batch_size=32))
         for text, (paras, pieces) in zip(texts, plans, strict=True):
             builder = _DocBuilder(text)
             for para_index, start, _end in pieces:
@@ -238,7 +239,9 @@ class _DocBuilder:
         for t in keep:
             start = offset + t.idx
             end = start + len(t.text)
-            head_tok = t.head if not t.head.is_space else t
+            head_tok = t.head
+            if head_tok.is_space:
+                head_tok = t
             head_w = first_word.get(head_tok.i, first_word[t.i])
             w0 = first_word[t.i]
             deprel = "root" if t.dep_ == "ROOT" or head_tok.i == t.i else t.dep_
@@ -262,7 +265,7 @@ class _DocBuilder:
                         self.text[start:end],
                         t.lemma_ or t.text,
                         t.pos_ or "X",
-                        dict(t.morph.to_dict()),
+                        _feats(t.morph),
                         w0 if deprel == "root" else head_w,
                         deprel,
                     ),
@@ -271,7 +274,7 @@ class _DocBuilder:
         self.n_words = n_words
         index_of = {t.i: token_base + k for k, t in enumerate(keep)}
         for sent in doc.sents:
-            idx = [index_of[t.i] for t in sent if t.i in index_of]
+            idx = [index_of[i] for i in range(sent.start, sent.end) if i in index_of]
             if not idx:
                 continue
             for a, b, para in self._by_paragraph(idx[0], idx[-1] + 1, paragraph):
@@ -355,6 +358,17 @@ def _cut_crossing_heads(builder: _DocBuilder) -> None:
                 for w in tok.words
             )
             builder.tokens[k] = dataclasses.replace(tok, words=words)
+
+
+_FEATS: dict[int, tuple[tuple[str, str], ...]] = {}
+
+
+def _feats(morph: Any) -> dict[str, str]:
+    """A token's morphological features as a new dict (parsed once per feature set)."""
+    items = _FEATS.get(morph.key)
+    if items is None:
+        items = _FEATS[morph.key] = tuple(morph.to_dict().items())
+    return dict(items)
 
 
 def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:

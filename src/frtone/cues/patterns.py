@@ -21,18 +21,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from frtone.resources import records
 from frtone.text import fold
 
 MAX_GAP = 4
+CANDIDATE_CACHE = 100_000  # (form, lemma) pairs whose candidate patterns are remembered
 ANY = "*"
 GAP = "..."
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(word: str) -> str:
-    """Folded form used for matching (accents and case dropped, ``œ`` → ``oe``)."""
+    """Folded form used for matching (accents and case dropped, ``œ`` → ``oe``).
+
+    Example:
+        >>> match_key("Cœur")
+        'coeur'
+    """
     return fold(word).replace("œ", "oe").replace("æ", "ae")
 
 
@@ -91,25 +98,28 @@ class PatternMatch:
     end_unit: int
 
 
-def _match_at(elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i: int) -> int:
-    """Return the end unit index of a match starting at ``i``, or -1."""
-    if not elements:
-        return i
-    head, rest = elements[0], elements[1:]
-    if head == GAP:
-        for gap in range(MAX_GAP + 1):
-            if i + gap > len(units):
-                break
-            end = _match_at(rest, units, i + gap)
-            if end >= 0:
-                return end
-        return -1
-    if i >= len(units):
-        return -1
-    unit = units[i]
-    if head == ANY or (isinstance(head, frozenset) and _word_matches(head, unit)):
-        return _match_at(rest, units, i + 1)
-    return -1
+def _match_at(
+    elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i: int, e: int = 0
+) -> int:
+    """Return the end unit index of a match of ``elements[e:]`` starting at ``i``, or -1."""
+    n = len(units)
+    while e < len(elements):
+        head = elements[e]
+        if head == GAP:
+            for gap in range(MAX_GAP + 1):
+                if i + gap > n:
+                    break
+                end = _match_at(elements, units, i + gap, e + 1)
+                if end >= 0:
+                    return end
+            return -1
+        if i >= n:
+            return -1
+        if head != ANY and not (isinstance(head, frozenset) and _word_matches(head, units[i])):
+            return -1
+        i += 1
+        e += 1
+    return i
 
 
 # Endings of regular -er verbs, to match inflected forms the lemmatizer gets wrong
@@ -142,13 +152,17 @@ ER_ENDINGS = frozenset(
 def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
     if unit.form in alternatives or unit.lemma in alternatives:
         return True
+    form = unit.form
     return any(
-        len(alt) > 5
-        and alt.endswith("er")
-        and unit.form.startswith(alt[:-2])
-        and unit.form[len(alt) - 2 :] in ER_ENDINGS
-        for alt in alternatives
+        form.startswith(stem) and form[len(stem) :] in ER_ENDINGS
+        for stem in _er_stems(alternatives)
     )
+
+
+@cache
+def _er_stems(alternatives: frozenset[str]) -> tuple[str, ...]:
+    """Stems of the alternatives that are long regular -er verbs (``accoucher`` → ``accouch``)."""
+    return tuple(alt[:-2] for alt in alternatives if len(alt) > 5 and alt.endswith("er"))
 
 
 class PatternIndex:
@@ -158,6 +172,7 @@ class PatternIndex:
         self.patterns = list(patterns)
         self._by_first: dict[str, list[CuePattern]] = defaultdict(list)
         self._wild: list[CuePattern] = []
+        self._candidates: dict[tuple[str, str], list[CuePattern]] = {}
         for p in patterns:
             first = p.elements[0] if p.elements else ANY
             if isinstance(first, frozenset):
@@ -167,7 +182,16 @@ class PatternIndex:
                 self._wild.append(p)
 
     def candidates(self, unit: Unit) -> list[CuePattern]:
-        """Patterns that may start at ``unit``."""
+        """Patterns that may start at ``unit`` (remembered per form and lemma)."""
+        key = (unit.form, unit.lemma)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= CANDIDATE_CACHE:
+                self._candidates.clear()
+            found = self._candidates[key] = self._find_candidates(unit)
+        return found
+
+    def _find_candidates(self, unit: Unit) -> list[CuePattern]:
         out = list(self._by_first.get(unit.form, ()))
         keys = {unit.lemma}
         for cut in (1, 2, 3, 4, 5, 6):  # inflected -er verb forms: stem + "er"

@@ -20,7 +20,11 @@ Example:
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 import threading
+import types
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +32,7 @@ from frtone.resources import load_toml
 from frtone.text import fold
 
 # Parts of speech textblob-fr's lexicon describes (participles are tagged VERB).
+POLARITY_CACHE = 200_000  # (form, lemma, upos) triples whose polarity is remembered
 TEXTBLOB_UPOS = frozenset({"ADJ", "ADV", "VERB"})
 
 
@@ -42,6 +47,8 @@ class PolarityLexicon:
         self._sentiment: Any = None
         self._lock = threading.Lock()
         self._evaluative: dict[str, float] | None = None
+        self._polarity: dict[tuple[str, str, str | None], float] = {}
+        self._stand_ins: _StandIns | None = None
 
     @property
     def textblob(self) -> Any:
@@ -52,12 +59,17 @@ class PolarityLexicon:
                     self._sentiment = self._load()
         return self._sentiment
 
+    @property
+    def _stand_in(self) -> _StandIns:
+        if self._stand_ins is None:
+            self._stand_ins = _StandIns(self.textblob)
+        return self._stand_ins
+
     @staticmethod
     def _load() -> Any:
         import os
 
-        import textblob_fr.fr as tfr
-
+        tfr = _textblob_fr_module()
         sent = tfr.Sentiment(
             path=os.path.join(tfr.MODULE, "fr-sentiment.xml"),
             synset=None,
@@ -68,6 +80,9 @@ class PolarityLexicon:
             language="fr",
         )
         sent.load()
+        # Loaded: look entries up as a plain dict would, not through textblob's lazy
+        # wrappers (two Python calls per membership test); the data is the same.
+        sent.__class__ = _loaded_class(type(sent))
         overrides = load_toml("lexicon_corrections.toml").get("override", {})
         for word, by_pos in sent.items():
             fix = overrides.get(word)
@@ -87,7 +102,9 @@ class PolarityLexicon:
 
     def sentiment_words(self, words: Sequence[str]) -> tuple[float, float]:
         """textblob-fr polarity and subjectivity of a word sequence, clamped into range."""
-        score = self.textblob([w.lower() for w in words])
+        sentiment = self.textblob
+        stand_in = self._stand_in
+        score = sentiment([stand_in.get(w, w) for w in (w.lower() for w in words)])
         return (_clamp(score[0], -1.0, 1.0), _clamp(score[1], 0.0, 1.0))
 
     def evaluative(self, lemma: str) -> float | None:
@@ -102,8 +119,23 @@ class PolarityLexicon:
 
         textblob-fr's entries are adjectives and adverbs: they are consulted only
         for those (or when ``upos`` is unknown), so the noun *capital* or *fin*
-        does not borrow the adjective's polarity.
+        does not borrow the adjective's polarity. Answers are remembered per
+        ``(form, lemma, upos)``: the lexicons do not change once loaded.
+
+        Example:
+            >>> lexicon = PolarityLexicon()
+            >>> lexicon.word_polarity("chimères", "chimère", "NOUN") < 0
+            True
         """
+        key = (form, lemma, upos)
+        value = self._polarity.get(key)
+        if value is None:
+            if len(self._polarity) >= POLARITY_CACHE:
+                self._polarity.clear()
+            value = self._polarity[key] = self._word_polarity(form, lemma, upos)
+        return value
+
+    def _word_polarity(self, form: str, lemma: str, upos: str | None) -> float:
         for key in (lemma, *_masculine_singular(form)):
             value = self.evaluative(key)
             if value is not None:
@@ -139,3 +171,98 @@ def shared_lexicon() -> PolarityLexicon:
     if _SHARED is None:
         _SHARED = PolarityLexicon()
     return _SHARED
+
+
+def _loaded_class(lazy: type) -> type:
+    """A subclass of textblob's lazy lexicon whose lookups go straight to ``dict``."""
+    return type(
+        f"Loaded{lazy.__name__}",
+        (lazy,),
+        {
+            name: getattr(dict, name)
+            for name in ("__contains__", "__getitem__", "__iter__", "__len__", "get", "items")
+        },
+    )
+
+
+def _textblob_fr_module() -> Any:
+    """textblob-fr's ``fr`` module (its lexicon), without running the package's ``__init__``.
+
+    ``textblob_fr/__init__.py`` imports its tagger, hence textblob, NLTK, SciPy and
+    scikit-learn: about 80 MB per process and seconds of start-up, for nothing frtone
+    uses. The ``fr`` module is imported under a bare package object instead, and every
+    ``textblob_fr`` entry this adds to ``sys.modules`` is removed afterwards, so a later
+    ``import textblob_fr`` by the caller loads the real package as usual. If the package
+    is already imported, its ``fr`` module is used.
+    """
+    if "textblob_fr" in sys.modules:
+        return importlib.import_module("textblob_fr.fr")
+    spec = importlib.util.find_spec("textblob_fr")
+    if spec is None or not spec.submodule_search_locations:
+        return importlib.import_module("textblob_fr.fr")  # raises the usual ImportError
+    before = set(sys.modules)
+    package = types.ModuleType("textblob_fr")
+    package.__path__ = list(spec.submodule_search_locations)
+    package.__package__ = "textblob_fr"
+    sys.modules["textblob_fr"] = package
+    try:
+        return importlib.import_module("textblob_fr.fr")
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "textblob_fr" or name.startswith("textblob_fr."):
+                del sys.modules[name]
+
+
+class _StandIns:
+    """Letters-only stand-ins for words textblob-fr would scan against all its emoticons.
+
+    For an unknown word that is not only letters (``l'``, ``2015``, ``d'``), textblob-fr
+    lower-cases its whole emoticon table to compare, once per word: a tenth of frtone's
+    own analysis time. Such a word has no other effect than through its length (whether
+    it ends a negation or a modifier run), so it is replaced by ``q``, ``qq`` or ``qqq``,
+    unknown words of the same length class; emoticons, negations, ``(!)`` and lexicon
+    words are left alone. The scores are the same.
+    """
+
+    PLACEHOLDERS = ("q", "qq", "qqq")
+
+    def __init__(self, sentiment: Any) -> None:
+        glob = type(sentiment).assessments.__globals__  # textblob-fr's _text module
+        punctuation = glob.get("PUNCTUATION")
+        emoticons = glob.get("EMOTICONS")
+        self.sentiment = sentiment
+        self.keep: set[str] = {"!", "(!)", *getattr(sentiment, "negations", ())}
+        self.usable = isinstance(punctuation, str | tuple | set | frozenset) and isinstance(
+            emoticons, dict
+        )
+        self.usable = self.usable and not any(
+            p in sentiment or p in self.keep for p in self.PLACEHOLDERS
+        )
+        if self.usable:
+            self.punctuation = punctuation
+            self.keep.update(e.lower() for faces in emoticons.values() for e in faces)
+        self.cache: dict[str, str] = {}
+
+    def get(self, word: str, default: str) -> str:
+        """The stand-in of lower-case ``word`` (``default`` when it needs none)."""
+        found = self.cache.get(word)
+        if found is None:
+            found = self.cache[word] = self._choose(word)
+            if len(self.cache) > POLARITY_CACHE:
+                self.cache.clear()
+        return found or default
+
+    def _choose(self, w: str) -> str:
+        if (
+            not self.usable
+            or w.isalpha()
+            or len(w) > 5
+            or w in self.punctuation
+            or w in self.keep
+            or w in self.sentiment
+        ):
+            return ""
+        long_core, long_word = len(w.strip("'")) > 1, len(w) > 2
+        if not long_core and long_word:
+            return ""  # no letters-only word has that shape
+        return self.PLACEHOLDERS[long_core + long_word]

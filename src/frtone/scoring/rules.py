@@ -137,14 +137,15 @@ IRONY_SCOPE = 4  # tokens around a cue where praise reads as irony
 def _near_cues(claim: ClaimFeatures) -> list[bool]:
     """Per token: within :data:`IRONY_SCOPE` tokens of a cue (all, in a short claim)."""
     n = len(claim.tokens)
-    if n <= 12:
+    if n <= 12 or not claim.cues:
         return [bool(claim.cues)] * n
-    hit = [
-        k
-        for k, t in enumerate(claim.tokens)
-        if any(c.start < t.end and t.start < c.end for c in claim.cues)
-    ]
-    return [any(abs(k - h) <= IRONY_SCOPE for h in hit) for k in range(n)]
+    near = [False] * n
+    for h, t in enumerate(claim.tokens):
+        if any(c.start < t.end and t.start < c.end for c in claim.cues):
+            near[max(0, h - IRONY_SCOPE) : h + IRONY_SCOPE + 1] = [True] * (
+                min(n, h + IRONY_SCOPE + 1) - max(0, h - IRONY_SCOPE)
+            )
+    return near
 
 
 def stance_label(score: float) -> str:
