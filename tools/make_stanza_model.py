@@ -49,21 +49,24 @@ TRAINING: dict[str, list[str]] = {
     ],
     "mwt": ["--num_epoch", "40", "--hidden_dim", "32", "--emb_dim", "16"],
     "pos": [
-        "--no_pretrain", "--max_steps", "600", "--eval_interval", "200", "--batch_size", "500",
+        "--no_pretrain", "--max_steps", "1000", "--eval_interval", "250", "--batch_size", "32",
+        "--dropout", "0.3", "--word_dropout", "0.1",
         "--hidden_dim", "64", "--char_hidden_dim", "64", "--word_emb_dim", "50",
         "--char_emb_dim", "32", "--deep_biaff_hidden_dim", "64",
         "--composite_deep_biaff_hidden_dim", "32", "--tag_emb_dim", "16",
         "--num_layers", "1", "--no_second_optim",
     ],
-    "lemma": ["--num_epoch", "25", "--hidden_dim", "64", "--emb_dim", "32", "--batch_size", "50"],
+    "lemma": ["--num_epoch", "25", "--hidden_dim", "64", "--emb_dim", "32", "--pos_dim", "32"],
     "depparse": [
-        "--no_pretrain", "--max_steps", "600", "--eval_interval", "200", "--batch_size", "500",
+        "--no_pretrain", "--max_steps", "800", "--eval_interval", "200", "--batch_size", "500",
+        "--dropout", "0.3", "--word_dropout", "0.1",
         "--hidden_dim", "64", "--char_hidden_dim", "64", "--word_emb_dim", "50",
         "--char_emb_dim", "32", "--deep_biaff_hidden_dim", "64", "--tag_emb_dim", "16",
         "--num_layers", "1", "--no_second_optim", "--no_checkpoint",
     ],
     "ner": [
-        "--no_pretrain", "--max_steps", "600", "--eval_interval", "200", "--batch_size", "16",
+        "--no_pretrain", "--max_steps", "800", "--eval_interval", "200", "--batch_size", "16",
+        "--optim", "adam", "--lr", "0.003",
         "--hidden_dim", "64", "--char_hidden_dim", "32", "--word_emb_dim", "50",
         "--char_emb_dim", "32", "--num_layers", "1",
     ],
@@ -193,7 +196,8 @@ def _run(module: str, args: list[str], log: Path) -> None:
 def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
     """Train each processor with stanza's own training modules into ``models/<proc>.pt``."""
     log = work / "training.log"
-    common = ["--lang", "fr", "--shorthand", SHORTHAND, "--seed", "1234"]
+    common = ["--shorthand", SHORTHAND, "--seed", "1234"]  # lemmatizer, ner: no --lang
+    lang = ["--lang", "fr"]
     train_c, dev_c = str(work / "train.conllu"), str(work / "dev.conllu")
     out = {p: models / p for p in processors}
     for p in processors:
@@ -216,6 +220,7 @@ def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
             "stanza.models.tokenizer",
             [
                 *common,
+                *lang,
                 "--txt_file", str(work / "train.txt"),
                 "--label_file", str(work / "train.labels"),
                 "--mwt_json_file", str(work / "train.mwt.json"),
@@ -232,7 +237,8 @@ def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
         _run(
             "stanza.models.mwt_expander",
             [
-                *common, "--train_file", train_c, "--eval_file", dev_c, "--gold_file", dev_c,
+                *common,
+                *lang, "--train_file", train_c, "--eval_file", dev_c, "--gold_file", dev_c,
                 "--output_file", str(work / "mwt.pred.conllu"),
                 "--save_dir", str(out["mwt"]), "--save_name", f"{PACKAGE}.pt",
                 *TRAINING["mwt"],
@@ -243,7 +249,8 @@ def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
         _run(
             "stanza.models.tagger",
             [
-                *common, "--train_file", train_c, "--eval_file", dev_c,
+                *common,
+                *lang, "--train_file", train_c, "--eval_file", dev_c,
                 "--output_file", str(work / "pos.pred.conllu"),
                 "--save_dir", str(out["pos"]), "--save_name", f"{PACKAGE}.pt",
                 *TRAINING["pos"],
@@ -265,7 +272,8 @@ def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
         _run(
             "stanza.models.parser",
             [
-                *common, "--train_file", train_c, "--eval_file", dev_c,
+                *common,
+                *lang, "--train_file", train_c, "--eval_file", dev_c,
                 "--output_file", str(work / "depparse.pred.conllu"),
                 "--save_dir", str(out["depparse"]), "--save_name", f"{PACKAGE}.pt",
                 *TRAINING["depparse"],
