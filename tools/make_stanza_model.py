@@ -11,11 +11,12 @@ without pretrained word vectors. The result is laid out exactly as
 
     OUT/resources.json
     OUT/fr/{tokenize,mwt,pos,lemma,depparse,ner}/frtone.pt
+    OUT/made_with.json      (texts, stanza version and training options used)
 
 so ``stanza.Pipeline("fr", dir=OUT, download_method=None)`` loads it.
 
 Run: ``make stanza-model`` (or ``nice .venv/bin/python tools/make_stanza_model.py``).
-It takes a few minutes on two cores. Training is seeded, but torch on several
+It takes 10 to 25 minutes on two shared cores. Training is seeded, but torch on several
 threads is not bit-for-bit deterministic: a remade model is equivalent, not
 identical. See docs/guide/stanza.md.
 """
@@ -307,19 +308,18 @@ def write_resources(out: Path, texts: list[Path], counts: dict[str, int]) -> Non
         path = out / "fr" / p / f"{PACKAGE}.pt"
         md5 = hashlib.md5(path.read_bytes()).hexdigest()
         lang[p] = {PACKAGE: {"md5": md5}}
-    resources = {
-        "fr": lang,
-        "frtone": {
-            "made_by": "tools/make_stanza_model.py",
-            "stanza_version": stanza.__version__,
-            "silver_parser": "frtone spaCy backend (fr_core_news_md)",
-            "texts": [p.relative_to(ROOT).as_posix() for p in texts],
-            "sentences": counts,
-        },
+    made = {
+        "made_by": "tools/make_stanza_model.py (make stanza-model)",
+        "stanza_version": stanza.__version__,
+        "silver_parser": "frtone spaCy backend (fr_core_news_md)",
+        "texts": [p.relative_to(ROOT).as_posix() for p in texts],
+        "sentences": counts,
+        "training": {p: TRAINING[p] for p in PROCESSORS},
     }
-    (out / "resources.json").write_text(
-        json.dumps(resources, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    for name, data in (("resources.json", {"fr": lang}), ("made_with.json", made)):
+        (out / name).write_text(
+            json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
