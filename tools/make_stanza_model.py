@@ -156,13 +156,16 @@ def write_silver(texts: list[Path], work: Path) -> dict[str, int]:
     splits: dict[str, tuple[list[str], list[str], list[list[tuple[str, str]]]]] = {
         "train": ([], [], []),
         "dev": ([], [], []),
+        "train-nodev": ([], [], []),
     }
     docs = backend.parse(p.read_text(encoding="utf-8") for p in texts)
     for path, doc in zip(texts, docs, strict=True):
         blocks, paras, ner = document_conllu(doc, path.stem)
         # the dev article is in train too: with so little text, every sentence counts;
         # dev only drives stanza's training loop (model selection), not a reported score
-        for split in ("train", "dev") if path.name == DEV_ARTICLE else ("train",):
+        # the lemmatizer learns a dictionary of the training words: it is selected on
+        # unseen words (train-nodev / dev) or its seq2seq part is never judged
+        for split in ("train", "dev") if path.name == DEV_ARTICLE else ("train", "train-nodev"):
             splits[split][0].extend(blocks)
             splits[split][1].extend(paras)
             splits[split][2].extend(ner)
@@ -262,7 +265,7 @@ def train(work: Path, models: Path, processors: tuple[str, ...]) -> None:
         _run(
             "stanza.models.lemmatizer",
             [
-                *common, "--train_file", train_c, "--eval_file", dev_c,
+                *common, "--train_file", str(work / "train-nodev.conllu"), "--eval_file", dev_c,
                 "--output_file", str(work / "lemma.pred.conllu"),
                 "--save_dir", str(out["lemma"]), "--save_name", f"{PACKAGE}.pt",
                 *TRAINING["lemma"],
