@@ -1,15 +1,21 @@
 # frtone — every set-up step lives here. On a fresh machine:
 #   make demo    install into .venv, score the bundled articles, show the result
-#   make test    install into .venv (with dev tools), run ruff, mypy and every test
-#   make stanza-model  remake the small stanza model in models/stanza (a few minutes)
+#   make test    install into .venv (with dev tools), run ruff, mypy, build the docs, every test
+#   make docs    build the documentation (warnings are errors) into docs/_build/html
+#   make stanza-model  remake the small stanza model in models/stanza (10-25 minutes)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.frtone-installed
+DOCS_STAMP := $(VENV)/.frtone-docs-installed
+# -E: fresh environment (docstrings are re-read); -W: warnings are errors; -n: every
+# cross-reference must resolve
+SPHINXOPTS ?= -E -W --keep-going -n
+DOCS_PY := docs/conf.py docs/_ext
 ARTICLES := $(wildcard corpus/articles/*.txt)
 REFERENCE := corpus/articles/cloudwatt-orange-itsocial.txt
 
-.PHONY: demo test install clean stanza-model
+.PHONY: demo test install docs clean stanza-model
 
 install: $(STAMP)
 
@@ -22,6 +28,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,stanza]'
 	touch $(STAMP)
 
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
+
 demo: $(STAMP)
 	@for f in $(ARTICLES); do \
 	  echo "== $$f"; \
@@ -31,14 +44,15 @@ demo: $(STAMP)
 	@echo "== full view of the reference article"
 	@$(BIN)/frtone analyze $(REFERENCE)
 
-test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+test: $(STAMP) $(DOCS_STAMP)
+	$(BIN)/ruff check src tests benchmarks tools $(DOCS_PY)
+	$(BIN)/ruff format --check src tests benchmarks tools $(DOCS_PY)
 	$(BIN)/mypy
+	$(BIN)/sphinx-build $(SPHINXOPTS) -q -b html docs docs/_build/html
 	$(BIN)/pytest
 
 stanza-model: $(STAMP)
 	nice $(BIN)/python tools/make_stanza_model.py --out models/stanza
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist docs/_build src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

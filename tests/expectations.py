@@ -7,7 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "corpus" / "articles"
-HELDOUT = ROOT / "corpus" / "heldout"
+HELDOUT = ARTICLES  # the held-out texts sit with the others; judgements in HELDOUT_FILE
+HELDOUT_FILE = Path(__file__).with_name("heldout_expectations.toml")
 
 
 def load(path: Path | None = None) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import frtone
 from frtone.scoring.polarity import PolarityLexicon
 
 
@@ -103,3 +104,13 @@ def test_genuine_question_is_not_a_rhetorical_cue(analyzer):
 def test_quoted_term_being_defined_is_not_a_scare_quote(analyzer):
     text = "Le texte reste flou sur la définition d'un « grand modèle » et de ses seuils."
     assert analyzer.analyze(text).claims[0].sarcasm.cues == ()
+
+
+def test_alias_with_a_leading_article_matches_in_lower_case(analyzer):
+    # "Le prestataire Ondalis": once the article is dropped the alias starts in lower case;
+    # it used to be rejected as a lower-case match of a capitalised name, hiding "Ondalis" too.
+    text = "Le prestataire Ondalis, lui, a fait un travail remarquable."
+    result = analyzer.analyze(text, [frtone.Target("Ondalis", ("Le prestataire Ondalis",))])
+    target = result.target("Ondalis")
+    assert [m.text for m in target.mentions] == ["prestataire Ondalis"]
+    assert target.label == "favor"

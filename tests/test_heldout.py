@@ -13,7 +13,7 @@ import expectations as E
 
 @pytest.fixture(scope="module")
 def heldout(analyzer):
-    return E.check_all(analyzer, E.HELDOUT, E.HELDOUT / "expectations.toml")
+    return E.check_all(analyzer, E.HELDOUT, E.HELDOUT_FILE)
 
 
 def test_heldout_agreement_floor(heldout):
@@ -24,13 +24,13 @@ def test_heldout_agreement_floor(heldout):
 
 def test_heldout_sarcasm_sentences(heldout):
     _, _, failures = heldout
-    sentences = sum(len(a.get("sentence", [])) for a in E.load(E.HELDOUT / "expectations.toml"))
+    sentences = sum(len(a.get("sentence", [])) for a in E.load(E.HELDOUT_FILE))
     wrong = [f for f in failures if ": sarcasm ::" in f]
     assert 1 - len(wrong) / sentences >= 0.8, wrong
 
 
 def test_heldout_irony_per_article(analyzer):
-    for art in E.load(E.HELDOUT / "expectations.toml"):
+    for art in E.load(E.HELDOUT_FILE):
         text = (E.HELDOUT / art["file"]).read_text(encoding="utf-8")
         result = analyzer.analyze(text, art["targets"])
         if art["ironic"]:

@@ -61,6 +61,15 @@ class BackendError(FrtoneError, ValueError):
     code = "E006"
 
 
+class CorpusError(FrtoneError, ValueError):
+    """An annotated corpus file does not match the annotation format (E007).
+
+    The message lists every problem found, each with the file and sentence it is in.
+    """
+
+    code = "E007"
+
+
 class LanguageWarning(UserWarning):
     """The text does not look like French; results are unreliable.
 

@@ -37,6 +37,21 @@ class GazetteerEntry:
         return (self.name, *self.aliases)
 
 
+def strip_article(name: str) -> str:
+    """``name`` without a leading French article, case and accents kept.
+
+    Example:
+        >>> strip_article("l'État"), strip_article("Le prestataire Ondalis"), strip_article("La")
+        ('État', 'prestataire Ondalis', 'La')
+    """
+    name = name.strip()
+    low = fold(name)
+    for article in ("l'", "la ", "le ", "les "):
+        if low.startswith(article) and len(low) > len(article) + 1:
+            return name[len(article) :]
+    return name
+
+
 def name_key(name: str) -> str:
     """Folded name without a leading article, used to compare names.
 
@@ -44,11 +59,7 @@ def name_key(name: str) -> str:
         >>> name_key("l'État"), name_key("Thalès"), name_key("Les Echos")
         ('etat', 'thales', 'echos')
     """
-    key = fold(name).strip()
-    for article in ("l'", "la ", "le ", "les "):
-        if key.startswith(article) and len(key) > len(article) + 1:
-            return key[len(article) :]
-    return key
+    return fold(strip_article(name))
 
 
 class Gazetteer:

@@ -436,6 +436,7 @@ class ArticleAnalysis(Record):
         claims: The claims, in text order.
         schema: Always ``"frtone/1"``.
         text_length: Length of the input text in characters.
+        source: Where the text came from (e.g. the input file of a batch), or ``None``.
 
     Example:
         >>> import frtone

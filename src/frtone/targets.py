@@ -25,7 +25,7 @@ from typing import Any
 
 from frtone.document import Document
 from frtone.errors import TargetSpecError
-from frtone.gazetteer import gazetteer, name_key
+from frtone.gazetteer import gazetteer, name_key, strip_article
 from frtone.lang.fr.claims import ORGANISATION_NOUNS
 from frtone.text import fold
 
@@ -141,8 +141,12 @@ def find_mentions(text: str, target: Target, folded: str | None = None) -> list[
 
 
 def _alias_is_lowercase(target: Target, surface: str) -> bool:
+    """Whether ``surface`` is a name of ``target`` that is lower case without its article.
+
+    ``gouvernement``; ``prestataire Ondalis`` for the alias "Le prestataire Ondalis".
+    """
     key = fold(surface)
-    return any(fold(n) == key and n[:1].islower() for n in target.names if not n.startswith("l'"))
+    return any(name_key(n) == key and strip_article(n)[:1].islower() for n in target.names)
 
 
 def detect_targets(doc: Document, max_targets: int = MAX_DETECTED) -> list[Target]:

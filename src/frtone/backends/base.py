@@ -38,7 +38,7 @@ class Backend(Protocol):
         ...
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
-        """Parse texts, streaming one :class:`Document` per text, in order."""
+        """Parse texts, streaming one :class:`~frtone.document.Document` per text, in order."""
         ...
 
 
