@@ -254,3 +254,10 @@ def test_cli_analyze_with_stanza_backend(capsys):
     assert status == 0
     data = json.loads(out)
     assert data["backend"]["name"] == "stanza" and data["claims"]
+
+
+def test_stanza_dir_needs_the_stanza_backend(tmp_path, capsys):
+    from frtone.cli import main
+
+    assert main(["evaluate", "--stanza-dir", str(tmp_path)]) == 1
+    assert "--stanza-dir needs --backend stanza" in capsys.readouterr().err

@@ -3,7 +3,7 @@ r"""Turn stanza ``Document`` objects into frtone's :class:`~frtone.document.Docu
 stanza already keeps surface tokens and syntactic words apart (``du`` is one
 token holding the words ``de`` and ``le``), as frtone does. This module maps
 them one to one, puts every offset back onto the input text, applies frtone's
-sentence rules (:func:`frtone.sentences.merge_starts`, since stanza's segmenter
+sentence rules (``frtone.sentences.merge_starts``, since stanza's segmenter
 takes no constraints), maps entity labels to frtone's (``ORG``, ``PER``, ``LOC``,
 ``MISC``) and adds the gazetteer's entities, as the spaCy backend's entity ruler
 does.

@@ -9,7 +9,15 @@ import argparse
 import json
 import sys
 
-from frtone.cli.common import EXIT_OK, add_target_option, fail, read_text, write_stdout
+from frtone.cli.common import (
+    EXIT_OK,
+    add_backend_options,
+    add_target_option,
+    backend_and_model,
+    fail,
+    read_text,
+    write_stdout,
+)
 
 NAME = "analyze"
 HELP = "analyse one article (a file, or - for standard input)"
@@ -27,21 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="text: readable view; json: the frtone/1 contract (default: text)",
     )
     p.add_argument(
-        "--backend",
-        choices=("spacy", "stanza"),
-        default="spacy",
-        help="linguistic backend (default: spacy)",
-    )
-    p.add_argument(
         "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
     )
-    p.add_argument(
-        "--stanza-dir",
-        default=None,
-        metavar="DIR",
-        help="stanza model directory for --backend stanza "
-        "(default: $FRTONE_STANZA_DIR, else stanza's own)",
-    )
+    add_backend_options(p)
     p.add_argument("--id", default=None, help="identifier to put in the result")
     p.add_argument("--no-tokens", action="store_true", help="leave tokens out of the JSON")
     p.add_argument(
@@ -61,10 +57,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         targets = [Target.parse(t) for t in args.target] or None
         text = read_text(args.input)
-        if args.stanza_dir is not None and args.backend != "stanza":
-            raise ValueError("--stanza-dir needs --backend stanza")
-        model = (args.stanza_dir or args.model) if args.backend == "stanza" else args.model
-        analyzer = Analyzer(args.backend, model=model, include_tokens=not args.no_tokens)
+        backend, model = backend_and_model(args)
+        analyzer = Analyzer(backend, model=model, include_tokens=not args.no_tokens)
         source = None if args.input == "-" else args.input
         result = analyzer.analyze(text, targets, id=args.id or source)
     except (OSError, ValueError, FrtoneError) as exc:
