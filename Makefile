@@ -15,7 +15,7 @@ DOCS_PY := docs/conf.py docs/_ext
 ARTICLES := $(wildcard corpus/articles/*.txt)
 REFERENCE := corpus/articles/cloudwatt-orange-itsocial.txt
 
-.PHONY: demo test install docs clean stanza-model
+.PHONY: demo test install docs clean chromium stanza-model
 
 install: $(STAMP)
 
@@ -50,6 +50,14 @@ test: $(STAMP) $(DOCS_STAMP)
 	$(BIN)/mypy
 	$(BIN)/sphinx-build $(SPHINXOPTS) -q -b html docs docs/_build/html
 	$(BIN)/pytest
+
+# Debian's headless chromium and its driver, for the browser tests (tests marked `browser`).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+chromium:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; else \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
 
 stanza-model: $(STAMP)
 	nice $(BIN)/python tools/make_stanza_model.py --out models/stanza

@@ -179,6 +179,29 @@ class Analyzer:
         if buffer:
             yield from flush()
 
+    def analyze_document(
+        self, doc: Document, targets: TargetsArg = None, *, id: str | None = None
+    ) -> ArticleAnalysis:
+        """Analyse a text the backend (or a spaCy pipeline) has already parsed.
+
+        Offsets are into ``doc.text`` as parsed: unlike :meth:`analyze`, the text is
+        not cleaned first (see :func:`frtone.text.clean`). The spaCy component
+        (:mod:`frtone.spacy_component`) uses this to analyse a ``Doc`` without
+        parsing it again.
+
+        Args:
+            doc: A parsed :class:`~frtone.document.Document`.
+            targets: As for :meth:`analyze`.
+            id: Identifier copied into the result.
+
+        Example:
+            >>> analyzer = Analyzer()
+            >>> doc = next(analyzer.backend.parse(["Quid des 150 millions d'euros versés ?"]))
+            >>> analyzer.analyze_document(doc).claims[0].kind
+            'rhetorical_question'
+        """
+        return self._analyze_doc(doc, coerce_targets(targets), self._language(doc.text), id)
+
     @staticmethod
     def _language(text: str) -> LanguageInfo:
         lang = detect_language(text)

@@ -10,6 +10,8 @@ sentence punctuation, with offsets kept exact.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -32,11 +34,23 @@ _WHITESPACE = re.compile(r"\s")
 
 
 def _boundaries_component(doc: Doc) -> Doc:
-    """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out."""
-    allowed = boundary_constraints([t.text for t in doc])
-    for tok, ok in zip(doc, allowed, strict=True):
-        if ok is not None:
-            tok.is_sent_start = ok
+    """SpaCy component: forbid sentence starts that :mod:`frtone.sentences` rules out.
+
+    The rules apply paragraph by paragraph: a line break (a whitespace token holding
+    a newline) always ends a sentence, as when the backend parses each paragraph alone.
+    """
+    texts = [t.text for t in doc]
+    start = 0
+    for k in range(len(texts) + 1):
+        if k < len(texts) and not ("\n" in texts[k] and not texts[k].strip()):
+            continue
+        while start < k and not texts[start].strip():
+            start += 1
+        allowed = boundary_constraints(texts[start:k])
+        for tok, ok in zip(doc[start:k], allowed, strict=True):
+            if ok is not None:
+                tok.is_sent_start = ok
+        start = k + 1
     return doc
 
 
@@ -92,6 +106,14 @@ def prepare_pipeline(nlp: Language) -> None:
                 if proper and not (entry.ambiguous and len(form) < 2):
                     patterns.append({"label": entry.label, "pattern": form, "id": entry.name})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+def pipeline_info(nlp: Language) -> BackendInfo:
+    """Backend name, model name (``fr_core_news_md``) and version of a loaded pipeline."""
+    meta = nlp.meta
+    return BackendInfo(
+        "spacy", f"{meta.get('lang', 'fr')}_{meta.get('name', '')}", str(meta.get("version", ""))
+    )
 
 
 def _chunks(text: str, para: Paragraph, max_length: int) -> list[tuple[int, int]]:
@@ -155,12 +177,7 @@ class SpacyBackend:
     @property
     def info(self) -> BackendInfo:
         """Backend name, model name and version."""
-        meta = self.nlp.meta
-        return BackendInfo(
-            "spacy",
-            f"{meta.get('lang', 'fr')}_{meta.get('name', '')}",
-            str(meta.get("version", "")),
-        )
+        return pipeline_info(self.nlp)
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
         """Parse texts into Documents, streaming in order, batching paragraphs through spaCy."""
@@ -201,7 +218,12 @@ class _DocBuilder:
         self.entities: list[ParsedEntity] = []
         self.n_words = 0
 
-    def add(self, doc: Doc, offset: int, paragraph: int) -> None:
+    def add(self, doc: Doc, offset: int, paragraph: int | list[Paragraph]) -> None:
+        """Append ``doc`` (a piece starting at ``offset``) in ``paragraph``.
+
+        ``paragraph`` is the piece's paragraph index, or the text's paragraphs when
+        ``doc`` holds the whole text: each sentence is then cut at paragraph breaks.
+        """
         keep = [t for t in doc if not t.is_space]
         first_word: dict[int, int] = {}
         n_words = self.n_words
@@ -252,17 +274,17 @@ class _DocBuilder:
             idx = [index_of[t.i] for t in sent if t.i in index_of]
             if not idx:
                 continue
-            a, b = idx[0], idx[-1] + 1
-            self.sentences.append(
-                Sentence(
-                    len(self.sentences),
-                    paragraph,
-                    a,
-                    b,
-                    self.tokens[a].start,
-                    self.tokens[b - 1].end,
+            for a, b, para in self._by_paragraph(idx[0], idx[-1] + 1, paragraph):
+                self.sentences.append(
+                    Sentence(
+                        len(self.sentences),
+                        para,
+                        a,
+                        b,
+                        self.tokens[a].start,
+                        self.tokens[b - 1].end,
+                    )
                 )
-            )
         for ent in doc.ents:
             text = ent.text.strip()
             if not text:
@@ -270,8 +292,69 @@ class _DocBuilder:
             s = offset + ent.start_char
             self.entities.append(ParsedEntity(s, s + len(text), ent.label_, ent.ent_id_ or None))
 
+    def _by_paragraph(
+        self, a: int, b: int, paragraph: int | list[Paragraph]
+    ) -> Iterator[tuple[int, int, int]]:
+        """Cut token range ``[a, b)`` where its tokens change paragraph."""
+        if isinstance(paragraph, int):
+            yield a, b, paragraph
+            return
+        starts = [p.start for p in paragraph]
+        first, current = a, -1
+        for k in range(a, b):
+            para = max(0, bisect.bisect_right(starts, self.tokens[k].start) - 1)
+            if k > a and para != current:
+                yield first, k, current
+                first = k
+            current = para
+        yield first, b, current
+
     def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
         return Document(self.text, self.tokens, self.sentences, self.entities, paras, info)
+
+
+def document_from_spacy(doc: Doc, info: BackendInfo) -> Document:
+    r"""Convert a whole spaCy ``Doc`` (already parsed) into a frtone Document, without re-parsing.
+
+    Paragraphs are found in ``doc.text`` and sentences are cut at paragraph breaks,
+    as :class:`SpacyBackend` does by parsing each paragraph on its own; offsets are
+    into ``doc.text``.
+
+    Example:
+        >>> nlp = SpacyBackend().nlp
+        >>> info = BackendInfo("spacy", "fr_core_news_md", "3.8.0")
+        >>> d = document_from_spacy(nlp("Le grand bluff\nOrange rachète Cloudwatt."), info)
+        >>> [(s.paragraph, d.text[s.start:s.end]) for s in d.sentences]
+        [(0, 'Le grand bluff'), (1, 'Orange rachète Cloudwatt.')]
+    """
+    paras = paragraphs(doc.text)
+    builder = _DocBuilder(doc.text)
+    builder.add(doc, 0, paras)
+    _cut_crossing_heads(builder)
+    return builder.build(paras, info)
+
+
+def _cut_crossing_heads(builder: _DocBuilder) -> None:
+    """Make a word whose head lies in another sentence the root of its own.
+
+    Sentences cut at a paragraph break that the parser did not see (a pipeline
+    without ``frtone_boundaries``) would otherwise hold dependency arcs leading
+    out of them; frtone's claim rules assume every tree stays in its sentence.
+    """
+    sentence_of: dict[int, int] = {}
+    for sent in builder.sentences:
+        for tok in builder.tokens[sent.token_start : sent.token_end]:
+            for w in tok.words:
+                sentence_of[w.i] = sent.index
+    for k, tok in enumerate(builder.tokens):
+        if any(sentence_of.get(w.head) != sentence_of.get(w.i) for w in tok.words):
+            words = tuple(
+                w
+                if sentence_of.get(w.head) == sentence_of.get(w.i)
+                else dataclasses.replace(w, head=w.i, deprel="root")
+                for w in tok.words
+            )
+            builder.tokens[k] = dataclasses.replace(tok, words=words)
 
 
 def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:

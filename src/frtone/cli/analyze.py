@@ -1,4 +1,4 @@
-"""``frtone analyze FILE|- [--target NAME[=ALIAS|ALIAS]]... [--format text|json]``.
+"""``frtone analyze FILE|- [--target NAME[=ALIAS|ALIAS]]... [--format text|json|html]``.
 
 ``--backend stanza [--stanza-dir DIR]`` parses with stanza instead of spaCy.
 """
@@ -30,9 +30,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         "-f",
-        choices=("text", "json"),
+        choices=("text", "json", "html"),
         default="text",
-        help="text: readable view; json: the frtone/1 contract (default: text)",
+        help="text: readable view; json: the frtone/1 contract; html: a self-contained page "
+        "(see also frtone render) (default: text)",
+    )
+    p.add_argument(
+        "--focus", default=None, metavar="TARGET", help="html: target whose stance tints claims"
     )
     p.add_argument(
         "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
@@ -65,6 +69,13 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if args.format == "json":
         out = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    elif args.format == "html":
+        from frtone.render.html import render_html
+
+        try:
+            out = render_html(result, text, focus=args.focus)
+        except ValueError as exc:
+            return fail(str(exc))
     else:
         from frtone.render.text import render_text
 

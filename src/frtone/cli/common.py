@@ -55,6 +55,15 @@ def fail(message: str) -> int:
     return EXIT_FAILED
 
 
+def write_output(path: str, out: str) -> None:
+    """Write ``out`` as UTF-8 to ``path``, or to standard output for ``-``."""
+    if path == "-":
+        write_stdout(out)
+        return
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(out)
+
+
 def add_backend_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--backend spacy|stanza`` and ``--stanza-dir DIR`` to ``parser``."""
     parser.add_argument(
