@@ -1,6 +1,8 @@
 """Agreement of frtone with a reader's judgements, by kind of judgement.
 
-Run: ``.venv/bin/python benchmarks/agreement.py``
+Run: ``.venv/bin/python benchmarks/agreement.py [--backend spacy|stanza] [--model M]``
+(``--model``: spaCy model, or stanza model directory; default for stanza: the
+project's small model in models/stanza).
 
 Two sets of articles in ``corpus/articles``: the seed and eight of ours
 (``tests/expectations.toml``; the rules were tuned while looking at them) and six held-out
@@ -10,6 +12,7 @@ and rules, never used for tuning).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -42,7 +45,15 @@ def _totals(path: Path) -> Counter[str]:
 
 
 def main() -> None:
-    analyzer = frtone.Analyzer()
+    parser = argparse.ArgumentParser(description="frtone's agreement with a reader")
+    parser.add_argument("--backend", choices=("spacy", "stanza"), default="spacy")
+    parser.add_argument("--model", default=None, help="spaCy model, or stanza model directory")
+    args = parser.parse_args()
+    model = args.model
+    if args.backend == "stanza" and model is None:
+        model = str(ROOT / "models" / "stanza")
+    analyzer = frtone.Analyzer(args.backend, model=model)
+    print(f"backend: {analyzer.backend.info.name} {analyzer.backend.info.model}")
     sets = {
         "tuned (9 articles)": (E.ARTICLES, None),
         "held-out (6 articles)": (E.HELDOUT, E.HELDOUT_FILE),

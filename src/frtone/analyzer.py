@@ -69,8 +69,10 @@ class Analyzer:
     """Reusable analyzer: loads the backend once, then analyses many articles.
 
     Args:
-        backend: ``"spacy"`` (default) or a :class:`~frtone.backends.Backend` instance.
-        model: Backend model name or path (spaCy default ``fr_core_news_md``).
+        backend: ``"spacy"`` (default), ``"stanza"`` or a :class:`~frtone.backends.Backend`
+            instance.
+        model: Backend model: spaCy model name or path (default ``fr_core_news_md``); for
+            stanza, the model directory (default ``$FRTONE_STANZA_DIR`` or stanza's own).
         sarcasm_scorer: A :class:`~frtone.scoring.base.SarcasmScorer`; default
             :class:`~frtone.scoring.rules.RuleSarcasmScorer`.
         stance_scorer: A :class:`~frtone.scoring.base.StanceScorer`; default

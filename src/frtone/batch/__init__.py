@@ -11,7 +11,7 @@ Example:
     >>> from frtone.batch import Item, expand_paths, iter_items
     >>> items = list(iter_items(expand_paths(["corpus/articles"])))
     >>> len(items), all(isinstance(i, Item) and i.ok for i in items)
-    (9, True)
+    (51, True)
 """
 
 from __future__ import annotations

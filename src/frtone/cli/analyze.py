@@ -1,4 +1,7 @@
-"""``frtone analyze FILE|- [--target NAME[=ALIAS|ALIAS]]... [--format text|json|html]``."""
+"""``frtone analyze FILE|- [--target NAME[=ALIAS|ALIAS]]... [--format text|json|html]``.
+
+``--backend stanza [--stanza-dir DIR]`` parses with stanza instead of spaCy.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,15 @@ import argparse
 import json
 import sys
 
-from frtone.cli.common import EXIT_OK, add_target_option, fail, read_text, write_stdout
+from frtone.cli.common import (
+    EXIT_OK,
+    add_backend_options,
+    add_target_option,
+    backend_and_model,
+    fail,
+    read_text,
+    write_stdout,
+)
 
 NAME = "analyze"
 HELP = "analyse one article (a file, or - for standard input)"
@@ -30,6 +41,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
     )
+    add_backend_options(p)
     p.add_argument("--id", default=None, help="identifier to put in the result")
     p.add_argument("--no-tokens", action="store_true", help="leave tokens out of the JSON")
     p.add_argument(
@@ -49,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         targets = [Target.parse(t) for t in args.target] or None
         text = read_text(args.input)
-        analyzer = Analyzer(model=args.model, include_tokens=not args.no_tokens)
+        backend, model = backend_and_model(args)
+        analyzer = Analyzer(backend, model=model, include_tokens=not args.no_tokens)
         source = None if args.input == "-" else args.input
         result = analyzer.analyze(text, targets, id=args.id or source)
     except (OSError, ValueError, FrtoneError) as exc:

@@ -62,3 +62,34 @@ def write_output(path: str, out: str) -> None:
         return
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(out)
+
+
+def add_backend_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--backend spacy|stanza`` and ``--stanza-dir DIR`` to ``parser``."""
+    parser.add_argument(
+        "--backend",
+        choices=("spacy", "stanza"),
+        default="spacy",
+        help="linguistic backend (default: spacy)",
+    )
+    parser.add_argument(
+        "--stanza-dir",
+        default=None,
+        metavar="DIR",
+        help="stanza model directory for --backend stanza "
+        "(default: $FRTONE_STANZA_DIR, else stanza's own)",
+    )
+
+
+def backend_and_model(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The backend name and its model (``--model``, or ``--stanza-dir`` for stanza).
+
+    Raises:
+        ValueError: ``--stanza-dir`` given without ``--backend stanza``.
+    """
+    if args.stanza_dir is not None and args.backend != "stanza":
+        raise ValueError("--stanza-dir needs --backend stanza")
+    model: str | None = args.model
+    if args.backend == "stanza":
+        model = args.stanza_dir or args.model
+    return args.backend, model

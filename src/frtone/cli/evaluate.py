@@ -1,4 +1,4 @@
-"""``frtone evaluate [CORPUS] [--split test] [--format table|json]``."""
+"""``frtone evaluate [CORPUS] [--split test] [--format table|json] [--backend stanza]``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from frtone.cli.common import EXIT_OK, fail, write_stdout
+from frtone.cli.common import EXIT_OK, add_backend_options, backend_and_model, fail, write_stdout
 
 NAME = "evaluate"
 HELP = "score frtone and baselines against an annotated corpus"
@@ -27,6 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
     )
+    add_backend_options(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"\ranalysing {article_id:<50}", end="", file=sys.stderr, flush=True)
 
     try:
-        analyzer = Analyzer(model=args.model, include_tokens=False)
+        backend, model = backend_and_model(args)
+        analyzer = Analyzer(backend, model=model, include_tokens=False)
         split = None if args.split == "all" else args.split
         report = evaluate(args.corpus, split, analyzer, progress)
     except (OSError, ValueError, FrtoneError) as exc:
