@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from frtone.document import Document
 from frtone.errors import BackendError
@@ -61,3 +61,23 @@ def check_provides(backend: Backend, required: frozenset[str] = REQUIRED) -> Non
             "requires. Use a full pipeline (e.g. fr_core_news_md for spaCy, or stanza's "
             "tokenize,mwt,pos,lemma,depparse,ner processors)."
         )
+
+
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter), streaming.
+
+    Example:
+        >>> list(batches("abcde", 2))
+        [['a', 'b'], ['c', 'd'], ['e']]
+    """
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

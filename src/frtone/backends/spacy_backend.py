@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from frtone.backends.base import batches
 from frtone.document import Document, ParsedEntity, Sentence
 from frtone.errors import ModelNotFoundError
 from frtone.gazetteer import gazetteer
@@ -182,13 +183,7 @@ class SpacyBackend:
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
         """Parse texts into Documents, streaming in order, batching paragraphs through spaCy."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._parse_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(texts, batch_size):
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, texts: list[str]) -> Iterator[Document]:

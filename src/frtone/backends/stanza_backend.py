@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from frtone.backends.base import batches
 from frtone.backends.spacy_backend import _chunks as paragraph_chunks
 from frtone.backends.stanza_convert import document_from_stanza
 from frtone.document import Document
@@ -201,13 +202,7 @@ class StanzaBackend:
 
     def parse(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Document]:
         """Parse texts into Documents, streaming in order, paragraphs batched through stanza."""
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from self._parse_batch(batch)
-                batch = []
-        if batch:
+        for batch in batches(texts, batch_size):
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, texts: list[str]) -> Iterator[Document]:

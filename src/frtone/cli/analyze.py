@@ -12,6 +12,7 @@ import sys
 from frtone.cli.common import (
     EXIT_OK,
     add_backend_options,
+    add_model_option,
     add_target_option,
     backend_and_model,
     fail,
@@ -38,9 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--focus", default=None, metavar="TARGET", help="html: target whose stance tints claims"
     )
-    p.add_argument(
-        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
-    )
+    add_model_option(p)
     add_backend_options(p)
     p.add_argument("--id", default=None, help="identifier to put in the result")
     p.add_argument("--no-tokens", action="store_true", help="leave tokens out of the JSON")

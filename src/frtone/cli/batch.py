@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from frtone.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_target_option
+from frtone.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_model_option, add_target_option
 
 NAME = "batch"
 HELP = "analyse many articles (.txt files, folders, .jsonl records) into a JSON Lines file"
@@ -51,9 +51,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--summary", metavar="FILE.csv", help="also write one CSV row per article x target"
     )
     p.add_argument("--no-tokens", action="store_true", help="leave tokens out of the JSON")
-    p.add_argument(
-        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
-    )
+    add_model_option(p)
     p.add_argument(
         "--engine",
         choices=("local", "dask"),

@@ -64,6 +64,13 @@ def write_output(path: str, out: str) -> None:
         fh.write(out)
 
 
+def add_model_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--model NAME|PATH`` (the spaCy model) to ``parser``."""
+    parser.add_argument(
+        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
+    )
+
+
 def add_backend_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--backend spacy|stanza`` and ``--stanza-dir DIR`` to ``parser``."""
     parser.add_argument(

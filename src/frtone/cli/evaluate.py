@@ -6,7 +6,14 @@ import argparse
 import json
 import sys
 
-from frtone.cli.common import EXIT_OK, add_backend_options, backend_and_model, fail, write_stdout
+from frtone.cli.common import (
+    EXIT_OK,
+    add_backend_options,
+    add_model_option,
+    backend_and_model,
+    fail,
+    write_stdout,
+)
 
 NAME = "evaluate"
 HELP = "score frtone and baselines against an annotated corpus"
@@ -24,9 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", "-f", choices=("table", "json"), default="table", help="output (default: table)"
     )
-    p.add_argument(
-        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
-    )
+    add_model_option(p)
     add_backend_options(p)
 
 

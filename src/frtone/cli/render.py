@@ -9,7 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from frtone.cli.common import EXIT_OK, add_target_option, fail, read_text, write_output
+from frtone.cli.common import (
+    EXIT_OK,
+    add_model_option,
+    add_target_option,
+    fail,
+    read_text,
+    write_output,
+)
 
 NAME = "render"
 HELP = "write one self-contained HTML page showing an article's claims, stances and cues"
@@ -30,9 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--out", "-o", default="-", help="output .html file (default: standard output)")
     p.add_argument("--title", default=None, help="page title (default: the file name)")
-    p.add_argument(
-        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
-    )
+    add_model_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
