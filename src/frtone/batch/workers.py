@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 #: ``(id, failed, json_line)`` for one output line.
 Line = tuple[str | None, bool, str]
 WORKER_ERROR = "WorkerError"
-#: Modules the fork server imports before forking workers (``forkserver`` only).
-PRELOAD = ("frtone.analyzer", "frtone.batch.score", "frtone.backends.spacy_backend", "spacy")
+#: Modules the fork server imports before forking workers (``forkserver`` only); spaCy
+#: itself is imported by each worker (`_start`), without PyTorch when the model allows it.
+PRELOAD = ("frtone.analyzer", "frtone.batch.score", "frtone.backends.spacy_backend")
 
 _ANALYZER: Analyzer | None = None
 _START_ERROR: str | None = None
@@ -64,6 +65,9 @@ def _start(options: dict[str, Any]) -> None:
     global _ANALYZER, _START_ERROR
     try:
         from frtone.analyzer import Analyzer
+        from frtone.batch.lean import import_spacy_without_torch
+
+        import_spacy_without_torch(options.get("model"))
 
         _ANALYZER = Analyzer(**options)
     except Exception as exc:

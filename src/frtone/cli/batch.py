@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
         local_cluster = args.engine == "dask" and args.scheduler is None
         jobs = (os.cpu_count() or 1) if local_cluster else 1
     progress = {"auto": None, "always": True, "never": False}[args.progress]
+    if args.engine == "local" and jobs == 1:  # this process analyses: keep it lean
+        from frtone.batch.lean import import_spacy_without_torch
+
+        import_spacy_without_torch(args.model)
     try:
         targets = [Target.parse(t) for t in args.target] or None
         report = run_batch(
