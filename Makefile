@@ -41,7 +41,7 @@ demo: $(STAMP)
 	$(BIN)/frtone batch corpus/articles --out $(DEMO)/scores.jsonl --summary $(DEMO)/summary.csv \
 	  --no-tokens --jobs 2 --progress always
 	@echo "== stance per article and target ($(DEMO)/summary.csv)"
-	@column -s, -t < $(DEMO)/summary.csv
+	@cut -d, -f1,3-9 $(DEMO)/summary.csv | sed 's|^corpus/articles/||' | column -s, -t
 	@$(BIN)/frtone report $(DEMO)/scores.jsonl --out $(DEMO)/report.html
 	@$(BIN)/frtone render $(REFERENCE) --out $(DEMO)/reference.html
 	@echo "== full view of the reference article"
