@@ -14,7 +14,8 @@ from pathlib import Path
 
 from frtone.corpus.load import load_article, load_corpus
 from frtone.corpus.schema import AnnotatedArticle, GoldSentence, GoldTarget
-from frtone.text import fold
+from frtone.evaluation.metrics import SpanTally
+from frtone.gazetteer import name_key
 
 
 def kappa(first: Sequence[object], second: Sequence[object]) -> float:
@@ -38,10 +39,7 @@ def _partner(sentence: GoldSentence, others: Sequence[GoldSentence]) -> GoldSent
 
 
 def _keys(target: GoldTarget) -> set[str]:
-    return {
-        fold(n).removeprefix("l'").removeprefix("la ").removeprefix("le ")
-        for n in (target.name, *target.aliases)
-    }
+    return {name_key(n) for n in (target.name, *target.aliases)}
 
 
 def matched_targets(a: AnnotatedArticle, b: AnnotatedArticle) -> list[tuple[str, str]]:
@@ -96,7 +94,7 @@ def agreement(pairs: Sequence[tuple[AnnotatedArticle, AnnotatedArticle]]) -> Agr
     stance_b: list[str] = []
     art_a: list[str] = []
     art_b: list[str] = []
-    cue_hits = [0, 0, 0, 0]  # a found in b, a total, b found in a, b total
+    cues = SpanTally()  # the second annotation's cues scored against the first's
     shared = total_targets = 0
     for a, b in pairs:
         targets = matched_targets(a, b)
@@ -116,15 +114,11 @@ def agreement(pairs: Sequence[tuple[AnnotatedArticle, AnnotatedArticle]]) -> Agr
                 for name_a, name_b in targets:
                     stance_a.append(s.stance_for(name_a))
                     stance_b.append(o.stance_for(name_b))
-        cues_a = [(c.start, c.end) for s in a.sentences for c in s.cues]
-        cues_b = [(c.start, c.end) for s in b.sentences for c in s.cues]
-        cue_hits[0] += sum(any(x < f and y > e for e, f in cues_b) for x, y in cues_a)
-        cue_hits[1] += len(cues_a)
-        cue_hits[2] += sum(any(x < f and y > e for e, f in cues_a) for x, y in cues_b)
-        cue_hits[3] += len(cues_b)
-    recall = cue_hits[0] / cue_hits[1] if cue_hits[1] else 0.0
-    precision = cue_hits[2] / cue_hits[3] if cue_hits[3] else 0.0
-    cue_f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        cues.add(
+            [(c.start, c.end) for s in a.sentences for c in s.cues],
+            [(c.start, c.end) for s in b.sentences for c in s.cues],
+        )
+    cue_f1 = cues.prf()[2]
     return Agreement(
         articles=tuple(a.id for a, _ in pairs),
         sentences=len(claim_a),

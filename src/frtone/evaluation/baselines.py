@@ -15,8 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from frtone.corpus.schema import AnnotatedArticle, GoldTarget
+from frtone.corpus.schema import AnnotatedArticle
 from frtone.evaluation.predict import ArticlePrediction, SentencePrediction
+from frtone.targets import find_mentions
 from frtone.text import fold
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*", re.UNICODE)
@@ -63,11 +64,6 @@ def punctuation(article: AnnotatedArticle) -> ArticlePrediction:
     )
 
 
-def _names_pattern(target: GoldTarget) -> re.Pattern[str]:
-    names = sorted({fold(n) for n in (target.name, *target.aliases)}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-
-
 def _polarity(text: str) -> float:
     from frtone.scoring.polarity import shared_lexicon
 
@@ -83,15 +79,15 @@ def _label(polarity: float, threshold: float) -> str:
 
 
 def _textblob_predict(article: AnnotatedArticle, threshold: float) -> ArticlePrediction:
-    patterns = {t.name: _names_pattern(t) for t in article.targets}
+    specs = {t.name: t.spec() for t in article.targets}
     sentences: list[SentencePrediction] = []
-    named: dict[str, list[float]] = {n: [] for n in patterns}
+    named: dict[str, list[float]] = {n: [] for n in specs}
     for s in article.sentences:
         folded = fold(s.text)
         polarity = _polarity(s.text)
         stance = {}
-        for name, pattern in patterns.items():
-            hit = bool(pattern.search(folded))
+        for name, spec in specs.items():
+            hit = bool(find_mentions(s.text, spec, folded))
             stance[name] = _label(polarity, threshold) if hit else "none"
             if hit:
                 named[name].append(polarity)

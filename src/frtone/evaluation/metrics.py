@@ -76,19 +76,45 @@ def stance_scores(
     }
 
 
+class SpanTally:
+    """Running counts for span precision/recall by overlap, over many documents.
+
+    A gold span is found when a predicted span overlaps it; a predicted span is correct when
+    it overlaps a gold span. Spans are only compared within one :meth:`add` call.
+
+    Example:
+        >>> tally = SpanTally()
+        >>> tally.add([(0, 5), (10, 12)], [(3, 7)])
+        >>> tally.prf()
+        (1.0, 0.5, 0.6666666666666666)
+    """
+
+    def __init__(self) -> None:
+        self.found = self.gold = self.correct = self.predicted = 0
+
+    def add(self, gold: Sequence[tuple[int, int]], pred: Sequence[tuple[int, int]]) -> None:
+        """Count one document's gold and predicted spans."""
+        self.found += sum(any(overlaps(*g, *p) for p in pred) for g in gold)
+        self.correct += sum(any(overlaps(*p, *g) for g in gold) for p in pred)
+        self.gold += len(gold)
+        self.predicted += len(pred)
+
+    def prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1 (0 when undefined)."""
+        precision = self.correct / self.predicted if self.predicted else 0.0
+        recall = self.found / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
 def cue_scores(
     articles: Sequence[AnnotatedArticle], preds: Sequence[ArticlePrediction]
 ) -> tuple[float, float, float]:
-    """Cue-span precision, recall, F1 by overlap: a span counts when it overlaps the other side."""
-    found = total_gold = correct = total_pred = 0
+    """Cue-span precision, recall, F1 by overlap (see :class:`SpanTally`)."""
+    tally = SpanTally()
     for article, prediction in zip(articles, preds, strict=True):
-        gold = [(c.start, c.end) for s in article.sentences for c in s.cues]
-        pred = [span for sp in prediction.sentences for span in sp.cues]
-        total_gold += len(gold)
-        total_pred += len(pred)
-        found += sum(any(overlaps(*g, *p) for p in pred) for g in gold)
-        correct += sum(any(overlaps(*p, *g) for g in gold) for p in pred)
-    precision = correct / total_pred if total_pred else 0.0
-    recall = found / total_gold if total_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+        tally.add(
+            [(c.start, c.end) for s in article.sentences for c in s.cues],
+            [span for sp in prediction.sentences for span in sp.cues],
+        )
+    return tally.prf()
