@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frtone import __version__
 from frtone.backends import Backend, load_backend
@@ -51,6 +52,9 @@ from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_lab
 from frtone.targets import Target, coerce_targets, detect_targets, target_mentions
 from frtone.text import CleanText, clean
 
+if TYPE_CHECKING:
+    from frtone.scoring.trained import ScorerModel
+
 MAX_INHERITED_TARGETS = 2
 INHERIT_FOR_CLAIMS = 3
 TargetsArg = Iterable[Target | str | dict[str, Any]] | None
@@ -73,10 +77,17 @@ class Analyzer:
             instance.
         model: Backend model: spaCy model name or path (default ``fr_core_news_md``); for
             stanza, the model directory (default ``$FRTONE_STANZA_DIR`` or stanza's own).
-        sarcasm_scorer: A :class:`~frtone.scoring.base.SarcasmScorer`; default
-            :class:`~frtone.scoring.rules.RuleSarcasmScorer`.
-        stance_scorer: A :class:`~frtone.scoring.base.StanceScorer`; default
-            :class:`~frtone.scoring.rules.RuleStanceScorer`.
+            A folder written by ``frtone train`` (it holds ``frtone-model.json``) is a
+            scorer model instead: its scorers are used, with the backend's default model.
+        scorers: Which trained scorers to use: ``"default"`` (the models shipped with
+            frtone, trained on the bundled corpus), ``"rules"`` (the hand-combined
+            :class:`~frtone.scoring.rules.RuleSarcasmScorer` and
+            :class:`~frtone.scoring.rules.RuleStanceScorer`), a folder written by
+            ``frtone train``, or a loaded :class:`~frtone.scoring.trained.ScorerModel`.
+        sarcasm_scorer: A :class:`~frtone.scoring.base.SarcasmScorer`; overrides
+            ``scorers`` for sarcasm.
+        stance_scorer: A :class:`~frtone.scoring.base.StanceScorer`; overrides
+            ``scorers`` for stance.
         max_length: Longest piece of text the backend parses at once (characters);
             longer paragraphs are cut at sentence ends, offsets stay exact.
         include_tokens: Keep tokens on claims (set ``False`` for lean results).
@@ -92,11 +103,16 @@ class Analyzer:
         backend: str | Backend = "spacy",
         *,
         model: str | None = None,
+        scorers: str | os.PathLike[str] | ScorerModel = "default",
         sarcasm_scorer: SarcasmScorer | None = None,
         stance_scorer: StanceScorer | None = None,
         max_length: int | None = None,
         include_tokens: bool = True,
     ) -> None:
+        from frtone.scoring.trained import is_model_folder
+
+        if model is not None and is_model_folder(model):
+            scorers, model = model, None
         if isinstance(backend, str):
             options: dict[str, Any] = {}
             if model is not None:
@@ -109,8 +125,9 @@ class Analyzer:
 
             check_provides(backend)
             self.backend = backend
-        self.sarcasm_scorer: SarcasmScorer = sarcasm_scorer or RuleSarcasmScorer()
-        self.stance_scorer: StanceScorer = stance_scorer or RuleStanceScorer()
+        default_sarcasm, default_stance = _scorers(scorers)
+        self.sarcasm_scorer: SarcasmScorer = sarcasm_scorer or default_sarcasm
+        self.stance_scorer: StanceScorer = stance_scorer or default_stance
         for obj, proto in (
             (self.sarcasm_scorer, SarcasmScorer),
             (self.stance_scorer, StanceScorer),
@@ -363,6 +380,7 @@ class Analyzer:
             reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),
+            vector=_mean_vector(doc, lo, hi),
         )
 
     @staticmethod
@@ -403,6 +421,10 @@ class Analyzer:
     ) -> list[tuple[Stance, ...]]:
         items: list[StanceInput] = []
         where: list[tuple[int, str]] = []
+        every_pair = getattr(self.stance_scorer, "pairs", "named") == "all"
+        total = sum(len(m) for m in mentions.values()) or 1
+        share = {t.name: len(mentions[t.name]) / total for t in targets}
+        last_seen = {t.name: -1 for t in targets}
         last_named: set[str] = set()
         since = 0  # claims since the topic was last named
         for k, span in enumerate(spans):
@@ -412,14 +434,36 @@ class Analyzer:
                 last_named = set()  # a heading opens a new section; topics fade
             for t in targets:
                 if t.name in named:
+                    last_seen[t.name] = k
+                seen = last_seen[t.name]
+                context = {
+                    "index": k,
+                    "since": k - seen if seen >= 0 else -1,
+                    "share": share[t.name],
+                }
+                if t.name in named:
                     dist = self._distances(doc, span, named[t.name])
                     items.append(
-                        StanceInput(features[k], t.name, True, dist, probs[k], len(named) - 1)
+                        StanceInput(
+                            features[k], t.name, True, dist, probs[k], len(named) - 1, **context
+                        )
                     )
                     where.append((k, t.name))
-                elif not named and t.name in last_named:
+                elif every_pair or (not named and t.name in last_named):
                     n = span.token_end - span.token_start
-                    items.append(StanceInput(features[k], t.name, False, (FAR,) * n, probs[k]))
+                    inherited = not named and t.name in last_named
+                    items.append(
+                        StanceInput(
+                            features[k],
+                            t.name,
+                            False,
+                            (FAR,) * n,
+                            probs[k],
+                            len(named),
+                            inherited=inherited,
+                            **context,
+                        )
+                    )
                     where.append((k, t.name))
             if named:
                 # a claim about one or two targets sets the topic the next claims continue
@@ -496,20 +540,52 @@ class Analyzer:
         starts = [c.start for c in claims]
         out = []
         for t in targets:
-            scores, weights = [], []
+            scores, weights, flags = [], [], []
             focused = False
             for c, n in zip(claims, named, strict=True):
                 st = c.stance(t.name)
                 if st is not None and st.label != "none":
                     scores.append(st.score)
                     weights.append((1.0 if st.mentioned else 0.5) / n)
+                    flags.append(st.mentioned)
                     focused = focused or (st.mentioned and n <= FOCUS_TARGETS)
-            label, score = article_stance(scores, weights, focused)
+            label, score = article_stance(scores, weights, focused, flags)
             ments = tuple(
                 Mention(text[s:e], s, e, _claim_at(claims, starts, s)) for s, e in mentions[t.name]
             )
             out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))
         return tuple(out)
+
+
+def _scorers(
+    scorers: str | os.PathLike[str] | ScorerModel,
+) -> tuple[SarcasmScorer, StanceScorer]:
+    """The sarcasm and stance scorers named by ``Analyzer(scorers=...)``."""
+    from frtone.scoring.trained import ScorerModel, default_model, load_model
+
+    if isinstance(scorers, ScorerModel):
+        return scorers.sarcasm, scorers.stance
+    if scorers == "rules":
+        return RuleSarcasmScorer(), RuleStanceScorer()
+    loaded = default_model() if scorers == "default" else load_model(scorers)
+    return loaded.sarcasm, loaded.stance
+
+
+CONTENT_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ"})
+
+
+def _mean_vector(doc: Document, lo: int, hi: int) -> tuple[float, ...]:
+    """Mean word vector of the content words in tokens ``[lo, hi)`` (empty without vectors)."""
+    if doc.vectors is None:
+        return ()
+    rows = [
+        k
+        for k in range(lo, hi)
+        if doc.tokens[k].words[0].upos in CONTENT_POS and doc.vectors[k].any()
+    ]
+    if not rows:
+        return (0.0,) * doc.vectors.shape[1]
+    return tuple(doc.vectors[rows].mean(axis=0).round(4).tolist())
 
 
 def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:

@@ -8,6 +8,7 @@ objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from frtone.results import BackendInfo, Token, Word
 from frtone.text import Paragraph
@@ -46,7 +47,8 @@ class Document:
         entities: Named entities from the backend.
         paragraphs: Paragraphs (a heading line is a paragraph).
         backend: Which backend and model produced the annotations.
-        vectors: Optional per-token word vectors (index by token ``i``).
+        vectors: Optional word vectors, one row per token (index by token ``i``;
+            a row of zeros for a word without a vector).
     """
 
     text: str
@@ -55,7 +57,7 @@ class Document:
     entities: list[ParsedEntity]
     paragraphs: list[Paragraph]
     backend: BackendInfo
-    vectors: list[tuple[float, ...]] | None = None
+    vectors: Any = None  # numpy array (tokens x dimensions) or None
     words: list[Word] = field(default_factory=list)
     word_token: list[int] = field(default_factory=list)
     children: list[list[int]] = field(default_factory=list)

@@ -80,6 +80,18 @@ class BatchInputError(FrtoneError, ValueError):
     code = "E008"
 
 
+class ScorerModelError(FrtoneError, ValueError):
+    """A trained scorer model cannot be loaded (E009).
+
+    The folder lacks ``frtone-model.json``, a file is truncated or not JSON,
+    its checksum differs from the manifest (the file was changed after
+    training), or its content does not match the model format. Retrain with
+    ``frtone train`` or reinstall frtone to restore the shipped models.
+    """
+
+    code = "E009"
+
+
 class LanguageWarning(UserWarning):
     """The text does not look like French; results are unreliable.
 

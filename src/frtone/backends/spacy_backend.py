@@ -213,6 +213,8 @@ class _DocBuilder:
         self.sentences: list[Sentence] = []
         self.entities: list[ParsedEntity] = []
         self.n_words = 0
+        self.vector_rows: list[Any] = []
+        self.vector_table: Any = None
 
     def add(self, doc: Doc, offset: int, paragraph: int | list[Paragraph]) -> None:
         """Append ``doc`` (a piece starting at ``offset``) in ``paragraph``.
@@ -221,6 +223,10 @@ class _DocBuilder:
         ``doc`` holds the whole text: each sentence is then cut at paragraph breaks.
         """
         keep = [t for t in doc if not t.is_space]
+        table = doc.vocab.vectors
+        if table.shape[0] and keep:
+            self.vector_table = table
+            self.vector_rows.append(table.find(keys=[t.lower for t in keep]))
         first_word: dict[int, int] = {}
         n_words = self.n_words
         splits: dict[int, tuple[tuple[str, str], ...]] = {}
@@ -308,7 +314,20 @@ class _DocBuilder:
         yield first, b, current
 
     def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
-        return Document(self.text, self.tokens, self.sentences, self.entities, paras, info)
+        return Document(
+            self.text, self.tokens, self.sentences, self.entities, paras, info, self._vectors()
+        )
+
+    def _vectors(self) -> Any:
+        """One word-vector row per token (zeros when unknown), or None without vectors."""
+        if self.vector_table is None:
+            return None
+        import numpy as np
+
+        rows = np.concatenate(self.vector_rows)
+        out = np.asarray(self.vector_table.data)[np.maximum(rows, 0)].astype(np.float32)
+        out[rows < 0] = 0.0
+        return out
 
 
 def document_from_spacy(doc: Doc, info: BackendInfo) -> Document:

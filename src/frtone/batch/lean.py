@@ -41,6 +41,8 @@ def needs_torch(model: str | None) -> bool:
         >>> needs_torch("fr_core_news_md"), needs_torch("no_such_model")
         (False, True)
     """
+    if model is not None and (Path(model) / "frtone-model.json").is_file():
+        model = None  # a scorer-model folder: the backend loads its default pipeline
     config = _config_text(model or DEFAULT_MODEL)
     return config is None or any(marker in config for marker in TORCH_MARKERS)
 

@@ -81,6 +81,7 @@ def run_batch(
     summary: str | Path | None = None,
     include_tokens: bool = True,
     model: str | None = None,
+    scorers: str = "default",
     engine: Engine = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
@@ -96,7 +97,8 @@ def run_batch(
         resume: Complete an existing output instead of refusing to touch it.
         summary: Also write the per article × target CSV there.
         include_tokens: Keep tokens in the results.
-        model: spaCy model (default ``fr_core_news_md``).
+        model: spaCy model (default ``fr_core_news_md``), or a scorer-model folder.
+        scorers: ``default``, ``rules`` or a scorer-model folder (see :class:`~frtone.Analyzer`).
         engine: ``local`` (this machine) or ``dask``.
         scheduler: Dask scheduler address (``None``: a local cluster).
         progress: Show a progress bar on stderr; ``None``: only when stderr is a terminal.
@@ -135,7 +137,7 @@ def run_batch(
             else:
                 yield item
 
-    options = analyzer_options(model, include_tokens)
+    options = analyzer_options(model, include_tokens, scorers)
     groups = _groups(todo(), GROUP_SIZE)
     if engine == "dask":
         from frtone.batch import dask as dask_engine

@@ -47,16 +47,22 @@ class WorkerStartError(RuntimeError):
     """The worker processes could not build their analyzer (e.g. the model is missing)."""
 
 
-def analyzer_options(model: str | None, include_tokens: bool) -> dict[str, Any]:
+def analyzer_options(
+    model: str | None, include_tokens: bool, scorers: str = "default"
+) -> dict[str, Any]:
     """Keyword arguments of the :class:`~frtone.Analyzer` every worker builds.
 
     Example:
         >>> analyzer_options(None, False)
         {'include_tokens': False}
+        >>> analyzer_options(None, False, "rules")
+        {'include_tokens': False, 'scorers': 'rules'}
     """
     options: dict[str, Any] = {"include_tokens": include_tokens}
     if model is not None:
         options["model"] = model
+    if scorers != "default":
+        options["scorers"] = scorers
     return options
 
 

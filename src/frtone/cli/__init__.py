@@ -19,7 +19,15 @@ from frtone.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 __all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 #: Subcommand modules of :mod:`frtone.cli`, in the order ``frtone --help`` lists them.
-COMMANDS: tuple[str, ...] = ("analyze", "batch", "render", "report", "evaluate", "corpus")
+COMMANDS: tuple[str, ...] = (
+    "analyze",
+    "batch",
+    "render",
+    "report",
+    "evaluate",
+    "train",
+    "corpus",
+)
 
 
 def _command(name: str) -> ModuleType:

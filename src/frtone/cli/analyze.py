@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         targets = [Target.parse(t) for t in args.target] or None
         text = read_text(args.input)
         backend, model = backend_and_model(args)
-        analyzer = Analyzer(backend, model=model, include_tokens=not args.no_tokens)
+        analyzer = Analyzer(
+            backend, model=model, scorers=args.scorers, include_tokens=not args.no_tokens
+        )
         source = None if args.input == "-" else args.input
         result = analyzer.analyze(text, targets, id=args.id or source)
     except (OSError, ValueError, FrtoneError) as exc:

@@ -103,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
             summary=args.summary,
             include_tokens=not args.no_tokens,
             model=args.model,
+            scorers=args.scorers,
             engine=args.engine,
             scheduler=args.scheduler,
             progress=progress,

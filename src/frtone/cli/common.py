@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -65,9 +66,19 @@ def write_output(path: str, out: str) -> None:
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--model NAME|PATH`` (the spaCy model) to ``parser``."""
+    """Add ``--model NAME|PATH`` (spaCy model or scorer model) and ``--scorers`` to ``parser``."""
     parser.add_argument(
-        "--model", default=None, help="spaCy model name or path (default fr_core_news_md)"
+        "--model",
+        default=None,
+        help="spaCy model name or path (default fr_core_news_md), or a scorer-model folder "
+        "made by `frtone train`",
+    )
+    parser.add_argument(
+        "--scorers",
+        default="default",
+        metavar="default|rules|DIR",
+        help="sarcasm and stance scorers: the shipped trained models (default), the "
+        "hand-combined rules, or a folder made by `frtone train`",
     )
 
 
@@ -97,6 +108,8 @@ def backend_and_model(args: argparse.Namespace) -> tuple[str, str | None]:
     if args.stanza_dir is not None and args.backend != "stanza":
         raise ValueError("--stanza-dir needs --backend stanza")
     model: str | None = args.model
+    if model is not None and (Path(model) / "frtone-model.json").is_file():
+        args.scorers, model = model, None  # a scorer-model folder, not a backend model
     if args.backend == "stanza":
         model = args.stanza_dir or args.model
     return args.backend, model

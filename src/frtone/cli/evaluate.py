@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         backend, model = backend_and_model(args)
-        analyzer = Analyzer(backend, model=model, include_tokens=False)
+        analyzer = Analyzer(backend, model=model, scorers=args.scorers, include_tokens=False)
         split = None if args.split == "all" else args.split
         report = evaluate(args.corpus, split, analyzer, progress)
     except (OSError, ValueError, FrtoneError) as exc:

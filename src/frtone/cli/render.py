@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             targets = [Target.parse(t) for t in args.target] or None
             if focus and targets is not None and focus.name not in {t.name for t in targets}:
                 targets.append(focus)
-            analyzer = Analyzer(model=args.model, include_tokens=False)
+            analyzer = Analyzer(model=args.model, scorers=args.scorers, include_tokens=False)
             result = analyzer.analyze(raw, targets, id=source)
             if focus and result.target(focus.name) is None:  # detected targets + focus
                 more = [Target(t.name, t.aliases) for t in result.targets]

@@ -24,18 +24,29 @@ MIXED_BALANCE = 0.4
 
 
 def article_stance(
-    scores: Sequence[float], weights: Sequence[float], focused: bool = True
+    scores: Sequence[float],
+    weights: Sequence[float],
+    focused: bool = True,
+    named: Sequence[bool] | None = None,
 ) -> tuple[ArticleStanceLabel, float]:
     """Combine claim scores toward one target into a label and a score.
 
     Only claims with a stance (``|score| >= threshold``) count. A target that
     no focused claim judges (``focused=False``) needs :data:`MIN_EVIDENCE` of
     weighted evidence, so bystanders named in long, crowded sentences get no
-    stance. ``mixed`` when both directions carry at least 30 % of the evidence
-    and neither dominates.
+    stance; ``named`` (one flag per score: does that claim name the target?)
+    restricts that evidence to the claims naming it. ``mixed`` when both
+    directions carry at least 30 % of the evidence and neither dominates.
     """
-    pairs = [(s, w) for s, w in zip(scores, weights, strict=True) if abs(s) >= STANCE_THRESHOLD]
-    if not pairs or (not focused and sum(abs(s) * w for s, w in pairs) < MIN_EVIDENCE):
+    flags = named if named is not None else [True] * len(scores)
+    kept = [
+        (s, w, f)
+        for s, w, f in zip(scores, weights, flags, strict=True)
+        if abs(s) >= STANCE_THRESHOLD
+    ]
+    pairs = [(s, w) for s, w, _ in kept]
+    evidence = sum(abs(s) * w for s, w, f in kept if f)
+    if not pairs or (not focused and evidence < MIN_EVIDENCE):
         return "none", 0.0
     favor = sum(s * w for s, w in pairs if s > 0)
     against = -sum(s * w for s, w in pairs if s < 0)

@@ -36,6 +36,8 @@ class ClaimFeatures:
         context_irony: Strongest cue weight in the neighbouring claims (irony
             clusters: a weak cue next to strong ones is more likely ironic).
         hedges: Conditional verbs, hedge markers and modal futures in the claim.
+        vector: Mean word vector of its content words (empty when the backend
+            has no vectors).
     """
 
     text: str
@@ -51,6 +53,7 @@ class ClaimFeatures:
     context_polarity: float = 0.0
     context_irony: float = 0.0
     hedges: tuple[Span, ...] = ()
+    vector: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,12 @@ class StanceInput:
             (:data:`FAR` when unrelated or not mentioned).
         sarcasm: The claim's sarcasm probability (irony flips surface polarity).
         other_targets: How many other targets the claim names.
+        inherited: Whether the claim continues the topic of a recent claim that
+            named the target (it names no target itself).
+        index: Position of the claim in the article.
+        since: Claims since the target was last named (0 when this claim names
+            it, -1 when no earlier claim did).
+        share: The target's share of all target mentions in the article.
     """
 
     claim: ClaimFeatures
@@ -73,6 +82,10 @@ class StanceInput:
     distances: tuple[int, ...]
     sarcasm: float
     other_targets: int = 0
+    inherited: bool = False
+    index: int = 0
+    since: int = -1
+    share: float = 0.0
 
 
 @runtime_checkable
@@ -100,6 +113,13 @@ class SarcasmScorer(Protocol):
 @runtime_checkable
 class StanceScorer(Protocol):
     """Scores a claim's stance toward a target.
+
+    The analyzer passes all the pairs of one article in one call, in claim
+    order. By default it asks only about the pairs where the claim names the
+    target or inherits it from a recent claim (every other pair is ``none``);
+    a scorer with the attribute ``pairs = "all"`` is asked about every
+    (claim, target) pair, so it can find stance toward a target the claim
+    does not name.
 
     Example:
         >>> import frtone

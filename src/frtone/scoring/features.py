@@ -1,0 +1,340 @@
+"""Named numeric features for the trained scorers, read from :class:`ClaimFeatures`.
+
+Every feature is a plain ``name -> value`` entry, so a model file lists the names it was
+trained with and a feature it does not know is ignored (see :mod:`frtone.scoring.linear`).
+The groups follow the signals of irony and stance in French opinion writing:
+
+- cues: count and strongest weight per device kind, the hand-combined rule probability;
+- wording: textblob-fr polarity and subjectivity, positive and negative word counts, praise
+  in a negative context (the ironic-praise pattern);
+- surface: exclamation and question marks, ellipses, quotes, ``(!)``, length, figures;
+- grammar: conditional mood, future and imperfect tenses, negation, hedges, reported speech;
+- stance: evaluative words weighted by their tree distance to the target, where the target
+  sits in the sentence, irony near the target, how recently and how often the article
+  names it.
+
+Example:
+    >>> import frtone
+    >>> from frtone.scoring.features import sarcasm_features
+    >>> seen = []
+    >>> class Spy:
+    ...     threshold = 0.5
+    ...     def predict(self, claims):
+    ...         seen.extend(claims)
+    ...         return [0.0 for _ in claims]
+    >>> _ = frtone.Analyzer(sarcasm_scorer=Spy()).analyze("Quel exploit (!) : encore un retard.")
+    >>> row = sarcasm_features(seen[0])
+    >>> row["cue:ironic_punctuation"], row["surface:exclaim"]
+    (1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping, Sequence
+from typing import get_args
+
+from frtone.results import ClaimKind, CueKind
+from frtone.scoring.base import FAR, ClaimFeatures, StanceInput
+from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer
+
+CUE_KINDS: tuple[str, ...] = get_args(CueKind)
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+QUOTES = frozenset('«»“”"')
+MONEY = frozenset({"€", "euro", "million", "milliard", "dollar"})
+SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+NEAR = 2  # tree distance at which an evaluative word is "near" the target
+
+_RULE_SARCASM = RuleSarcasmScorer()
+_RULE_STANCE = RuleStanceScorer()
+
+
+def _bucket(prefix: str, value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"{prefix}<={edge}"
+    return f"{prefix}>{edges[-1]}"
+
+
+def sarcasm_features(claim: ClaimFeatures) -> dict[str, float]:
+    """The sarcasm model's features of one claim (names to values).
+
+    Args:
+        claim: What the analyzer knows of the claim.
+
+    Returns:
+        Feature values; absent names count as 0.
+    """
+    row: dict[str, float] = {"rule:prob": _RULE_SARCASM.predict([claim])[0]}
+    for cue in claim.cues:
+        key = f"cue:{cue.kind}"
+        row[key] = row.get(key, 0.0) + 1.0
+        wkey = f"cuew:{cue.kind}"
+        row[wkey] = max(row.get(wkey, 0.0), cue.weight)
+    if claim.cues:
+        row["cue:any"] = 1.0
+        row["cue:count"] = math.log1p(len(claim.cues))
+        row["cue:max"] = max(c.weight for c in claim.cues)
+    row.update(_wording(claim))
+    row.update(_surface(claim))
+    row.update(_grammar(claim))
+    row[f"kind:{claim.kind}"] = 1.0
+    return row
+
+
+def _wording(claim: ClaimFeatures) -> dict[str, float]:
+    pos = sum(1 for p in claim.token_polarity if p > 0)
+    neg = sum(1 for p in claim.token_polarity if p < 0)
+    row = {
+        "pol:textblob": claim.polarity,
+        "pol:subjectivity": claim.subjectivity,
+        "pol:pos": math.log1p(pos),
+        "pol:neg": math.log1p(neg),
+        "pol:sum": max(-1.0, min(1.0, sum(claim.token_polarity))),
+        "pol:context": claim.context_polarity,
+        "irony:context": claim.context_irony,
+    }
+    if pos and neg:
+        row["pol:contrast"] = 1.0
+    if pos and claim.context_polarity < -0.1:
+        row["pol:praise_in_negative_context"] = 1.0
+    if claim.polarity > 0.1 and (claim.context_irony > 0 or claim.context_polarity < 0):
+        row["pol:positive_vs_context"] = claim.polarity
+    return row
+
+
+def _surface(claim: ClaimFeatures) -> dict[str, float]:
+    text = claim.text.rstrip()
+    n = len(claim.tokens)
+    row: dict[str, float] = {"surface:length": math.log1p(n) / 4.0}
+    if "!" in text:
+        row["surface:exclaim"] = 1.0
+    if text.endswith("?"):
+        row["surface:question"] = 1.0
+    elif "?" in text:
+        row["surface:inner_question"] = 1.0
+    if "…" in text or "..." in text:
+        row["surface:ellipsis"] = 1.0
+    if any(ch in QUOTES for ch in text):
+        row["surface:quotes"] = 1.0
+    if "(!)" in text or "(?)" in text:
+        row["surface:paren_mark"] = 1.0
+    if "(" in text:
+        row["surface:parenthesis"] = 1.0
+    if ":" in text:
+        row["surface:colon"] = 1.0
+    if n <= 6:
+        row["surface:short"] = 1.0
+    digits = sum(1 for t in claim.tokens if any(ch.isdigit() for ch in t.text))
+    if digits:
+        row["surface:figures"] = math.log1p(digits)
+    if any(w.lemma.lower() in MONEY for t in claim.tokens for w in t.words):
+        row["surface:money"] = 1.0
+    return row
+
+
+def _grammar(claim: ClaimFeatures) -> dict[str, float]:
+    row: dict[str, float] = {}
+    for t in claim.tokens:
+        for w in t.words:
+            mood, tense = w.feats.get("Mood"), w.feats.get("Tense")
+            if mood == "Cnd":
+                row["gram:conditional"] = 1.0
+            elif mood == "Imp":
+                row["gram:imperative"] = 1.0
+            if tense == "Fut":
+                row["gram:future"] = 1.0
+            elif tense == "Imp" and w.upos in {"VERB", "AUX"}:
+                row["gram:imperfect"] = 1.0
+            if w.upos == "INTJ":
+                row["gram:interjection"] = 1.0
+            if w.upos == "PRON" and w.feats.get("Person") in {"1", "2"}:
+                row["gram:person_1_2"] = 1.0
+    if claim.hedged:
+        row["gram:hedged"] = 1.0
+    if claim.reported is not None:
+        row["gram:reported"] = 1.0
+    if claim.negated:
+        row["gram:negated"] = 1.0
+    return row
+
+
+def stance_features(item: StanceInput, sarcasm: float | None = None) -> dict[str, float]:
+    """The stance model's features of one (claim, target) pair.
+
+    Args:
+        item: The pair, with tree distances from the target's mentions.
+        sarcasm: The claim's sarcasm probability (default: ``item.sarcasm``).
+
+    Returns:
+        Feature values; absent names count as 0. Names starting with ``m:`` are
+        about a claim that names the target, ``u:`` about one that does not.
+    """
+    claim = item.claim
+    s = item.sarcasm if sarcasm is None else sarcasm
+    scope = "m" if item.mentioned else "u"
+    rule_score = 0.0
+    if item.mentioned or item.inherited:
+        ruled = item if sarcasm is None else dataclasses.replace(item, sarcasm=s)
+        rule_score = _RULE_STANCE.predict([ruled])[0][0]
+    row: dict[str, float] = {
+        f"{scope}:bias": 1.0,
+        f"{scope}:rule": rule_score,
+        f"{scope}:sarcasm": s,
+        f"{scope}:polarity": claim.polarity,
+        f"{scope}:context": claim.context_polarity,
+        f"{scope}:share": item.share,
+    }
+    near_pos = near_neg = far_pos = far_neg = 0.0
+    for k, pol in enumerate(claim.token_polarity):
+        if pol == 0.0:
+            continue
+        near = item.mentioned and item.distances[k] <= NEAR
+        if pol > 0:
+            if near:
+                near_pos += pol
+            else:
+                far_pos += pol
+        elif near:
+            near_neg -= pol
+        else:
+            far_neg -= pol
+    row[f"{scope}:near_pos"] = math.tanh(near_pos)
+    row[f"{scope}:near_neg"] = math.tanh(near_neg)
+    row[f"{scope}:far_pos"] = math.tanh(far_pos)
+    row[f"{scope}:far_neg"] = math.tanh(far_neg)
+    row[f"{scope}:ironic_praise"] = s * math.tanh(near_pos + far_pos)
+    if claim.cues:
+        row[f"{scope}:cue"] = max(c.weight for c in claim.cues)
+    if item.mentioned:
+        row.update(_target_position(item))
+        row[_bucket("m:others", item.other_targets, (0, 1, 2))] = 1.0
+    else:
+        if item.inherited:
+            row["u:inherited"] = 1.0
+        row[_bucket("u:since", item.since, (-1, 1, 3, 6))] = 1.0
+        row[_bucket("u:names", item.other_targets, (0, 1))] = 1.0
+    if claim.reported is not None:
+        row[f"{scope}:reported"] = 1.0
+    if claim.hedged:
+        row[f"{scope}:hedged"] = 1.0
+    if claim.negated:
+        row[f"{scope}:negated"] = 1.0
+    row[f"{scope}:kind:{claim.kind}"] = 1.0
+    return row
+
+
+def _target_position(item: StanceInput) -> dict[str, float]:
+    """Where the target's mention sits: subject, object, in a reported source, tree depth."""
+    row: dict[str, float] = {}
+    claim = item.claim
+    for k, d in enumerate(item.distances):
+        if d != 0:
+            continue
+        for w in claim.tokens[k].words:
+            if w.deprel in SUBJECTS:
+                row["m:subject"] = 1.0
+            elif w.deprel in {"obj", "iobj"}:
+                row["m:object"] = 1.0
+            elif w.deprel in {"nmod", "obl", "obl:arg"}:
+                row["m:oblique"] = 1.0
+            elif w.deprel == "root":
+                row["m:root"] = 1.0
+    if claim.reported is not None and claim.reported.start >= 0:
+        inside = any(
+            d == 0 and claim.reported.start <= t.start < claim.reported.end
+            for t, d in zip(claim.tokens, item.distances, strict=True)
+        )
+        if inside:
+            row["m:is_source"] = 1.0
+    known = [d for d in item.distances if d < FAR]
+    row["m:reach"] = len(known) / max(1, len(item.distances))
+    return row
+
+
+VECTOR_SCALE = 0.5  # vectors are small numbers over many columns; this keeps them in step
+
+
+def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
+    """Features of the claims of one article, in order, with their article context.
+
+    Besides :func:`sarcasm_features`, each row holds: the share of the article's claims
+    with a cue (ironic articles stay ironic), the article's mean wording, the rule
+    probability of the previous and next claims, and the mean word vector of its content
+    words (``vec:``), through which unseen words near known mocking ones still count.
+    Lemmas themselves are left out: on this corpus they memorise the writers' vocabulary
+    and raise false alarms on claims without any cue.
+
+    Args:
+        claims: One article's claims in order (as the analyzer passes them).
+    """
+    base = [sarcasm_features(c) for c in claims]
+    if not base:
+        return []
+    rule = [b["rule:prob"] for b in base]
+    rate = sum(p >= 0.3 for p in rule) / len(rule)
+    mean_pol = sum(b["pol:sum"] for b in base) / len(base)
+    for k, (claim, row) in enumerate(zip(claims, base, strict=True)):
+        row["art:cue_rate"] = rate
+        row["art:mean_pol"] = mean_pol
+        row["art:rate_x_pos"] = rate * row.get("pol:pos", 0.0)
+        row["ctx:prev"] = rule[k - 1] if k > 0 else 0.0
+        row["ctx:next"] = rule[k + 1] if k + 1 < len(rule) else 0.0
+        for j, v in enumerate(claim.vector):
+            if v:
+                row[f"vec:{j}"] = VECTOR_SCALE * v
+    return base
+
+
+def pair_rows(
+    items: Sequence[StanceInput], direction: Mapping[int, tuple[float, float]]
+) -> list[dict[str, float]]:
+    """Features of one article's (claim, target) pairs, with the claims' direction.
+
+    Args:
+        items: The pairs, in claim order (as the analyzer passes them).
+        direction: Per claim index, ``(P(favor), P(against))`` of the claim's evaluative
+            direction, whoever it is about.
+    """
+    rows = [stance_features(it) for it in items]
+    at = {(it.index, it.target): k for k, it in enumerate(items)}
+    by_target: dict[str, list[float]] = {}
+    for it, row in zip(items, rows, strict=True):
+        by_target.setdefault(it.target, []).append(row.get("m:rule", 0.0))
+    named: dict[str, list[tuple[float, float]]] = {}
+    for it in items:
+        if it.mentioned:
+            named.setdefault(it.target, []).append(direction.get(it.index, (0.0, 0.0)))
+    everyone = list(direction.values()) or [(0.0, 0.0)]
+    art_f = sum(f for f, _ in everyone) / len(everyone)
+    art_a = sum(a for _, a in everyone) / len(everyone)
+    for it, row in zip(items, rows, strict=True):
+        about = named.get(it.target)
+        if about:
+            row["tgt:dir_f"] = sum(f for f, _ in about) / len(about)
+            row["tgt:dir_a"] = sum(a for _, a in about) / len(about)
+        row["art:dir_f"], row["art:dir_a"] = art_f, art_a
+        for step, name in ((-1, "prev"), (1, "next"), (-2, "prev2")):
+            j = at.get((it.index + step, it.target))
+            if j is not None:
+                other = rows[j]
+                row[f"ctx:{name}"] = other.get("m:rule", other.get("u:rule", 0.0))
+        seen = by_target[it.target]
+        row["art:mean_rule"] = sum(seen) / len(seen)
+        row["art:min_rule"] = min(seen)
+        row["art:max_rule"] = max(seen)
+        pf, pa = direction.get(it.index, (0.0, 0.0))
+        scope = "m" if it.mentioned else "u"
+        row[f"{scope}:dir_f"] = pf
+        row[f"{scope}:dir_a"] = pa
+        row["x:dir_f_share"] = pf * it.share
+        row["x:dir_a_share"] = pa * it.share
+        if not it.mentioned:
+            near = 1.0 if 0 <= it.since <= 3 else 0.0
+            alone = 1.0 if it.other_targets == 0 else 0.0
+            row["x:dir_f_near"], row["x:dir_a_near"] = pf * near, pa * near
+            row["x:dir_f_inherited"] = pf * it.inherited
+            row["x:dir_a_inherited"] = pa * it.inherited
+            row["x:dir_f_alone"], row["x:dir_a_alone"] = pf * alone, pa * alone
+    return rows
