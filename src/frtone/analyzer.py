@@ -432,6 +432,8 @@ class Analyzer:
             since += 1
             if span.heading or since > INHERIT_FOR_CLAIMS:
                 last_named = set()  # a heading opens a new section; topics fade
+            if span.heading:
+                last_seen = dict.fromkeys(last_seen, -1)
             for t in targets:
                 if t.name in named:
                     last_seen[t.name] = k

@@ -19,6 +19,9 @@ EVIDENCE_FLOOR = 0.1
 # A target judged only in crowded claims (naming many targets) needs this much weighted
 # evidence; one focused claim (naming at most FOCUS_TARGETS targets) is enough.
 MIN_EVIDENCE = 0.45
+# Any target needs this much weighted evidence from claims that name it: claims that do not
+# name it add to the score, but alone they do not make a stance.
+MIN_NAMED_EVIDENCE = 0.3
 FOCUS_TARGETS = 3
 MIXED_BALANCE = 0.4
 
@@ -34,8 +37,9 @@ def article_stance(
     Only claims with a stance (``|score| >= threshold``) count. A target that
     no focused claim judges (``focused=False``) needs :data:`MIN_EVIDENCE` of
     weighted evidence, so bystanders named in long, crowded sentences get no
-    stance; ``named`` (one flag per score: does that claim name the target?)
-    restricts that evidence to the claims naming it. ``mixed`` when both
+    stance, and every target needs :data:`MIN_NAMED_EVIDENCE`; ``named`` (one
+    flag per score: does that claim name the target?) restricts that evidence
+    to the claims naming it. ``mixed`` when both
     directions carry at least 30 % of the evidence and neither dominates.
     """
     flags = named if named is not None else [True] * len(scores)
@@ -46,7 +50,7 @@ def article_stance(
     ]
     pairs = [(s, w) for s, w, _ in kept]
     evidence = sum(abs(s) * w for s, w, f in kept if f)
-    if not pairs or (not focused and evidence < MIN_EVIDENCE):
+    if not pairs or evidence < MIN_NAMED_EVIDENCE or (not focused and evidence < MIN_EVIDENCE):
         return "none", 0.0
     favor = sum(s * w for s, w in pairs if s > 0)
     against = -sum(s * w for s, w in pairs if s < 0)

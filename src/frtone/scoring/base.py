@@ -72,7 +72,8 @@ class StanceInput:
             named the target (it names no target itself).
         index: Position of the claim in the article.
         since: Claims since the target was last named (0 when this claim names
-            it, -1 when no earlier claim did).
+            it, -1 when no earlier claim of the same section did: a heading opens
+            a new section).
         share: The target's share of all target mentions in the article.
     """
 

@@ -24,7 +24,7 @@ Example:
     ...         return [0.0 for _ in claims]
     >>> _ = frtone.Analyzer(sarcasm_scorer=Spy()).analyze("Quel exploit (!) : encore un retard.")
     >>> row = sarcasm_features(seen[0])
-    >>> row["cue:ironic_punctuation"], row["surface:exclaim"]
+    >>> row["cue:strong"], row["surface:exclaim"]
     (1.0, 1.0)
 """
 
@@ -37,13 +37,14 @@ from typing import get_args
 
 from frtone.results import ClaimKind, CueKind
 from frtone.scoring.base import FAR, ClaimFeatures, StanceInput
-from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer
+from frtone.scoring.rules import STRONG_KINDS, RuleSarcasmScorer, RuleStanceScorer
 
 CUE_KINDS: tuple[str, ...] = get_args(CueKind)
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 QUOTES = frozenset('«»“”"')
 MONEY = frozenset({"€", "euro", "million", "milliard", "dollar"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+STRONG_WEIGHT = 0.5  # a cue of a strong kind at least this heavy is clear evidence
 NEAR = 2  # tree distance at which an evaluative word is "near" the target
 
 _RULE_SARCASM = RuleSarcasmScorer()
@@ -67,15 +68,14 @@ def sarcasm_features(claim: ClaimFeatures) -> dict[str, float]:
         Feature values; absent names count as 0.
     """
     row: dict[str, float] = {"rule:prob": _RULE_SARCASM.predict([claim])[0]}
-    for cue in claim.cues:
+    for cue in claim.cues:  # weighted by the cue's own strength: weak cues count little
         key = f"cue:{cue.kind}"
-        row[key] = row.get(key, 0.0) + 1.0
-        wkey = f"cuew:{cue.kind}"
-        row[wkey] = max(row.get(wkey, 0.0), cue.weight)
+        row[key] = row.get(key, 0.0) + cue.weight
     if claim.cues:
-        row["cue:any"] = 1.0
-        row["cue:count"] = math.log1p(len(claim.cues))
+        row["cue:sum"] = math.log1p(sum(c.weight for c in claim.cues))
         row["cue:max"] = max(c.weight for c in claim.cues)
+        if any(c.kind in STRONG_KINDS and c.weight >= STRONG_WEIGHT for c in claim.cues):
+            row["cue:strong"] = 1.0
     row.update(_wording(claim))
     row.update(_surface(claim))
     row.update(_grammar(claim))
@@ -253,7 +253,7 @@ def _target_position(item: StanceInput) -> dict[str, float]:
     return row
 
 
-VECTOR_SCALE = 0.5  # vectors are small numbers over many columns; this keeps them in step
+VECTOR_SCALE = 0.1  # vectors span 300 columns: a small scale is a stronger prior toward 0
 
 
 def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
@@ -292,38 +292,25 @@ def pair_rows(
 ) -> list[dict[str, float]]:
     """Features of one article's (claim, target) pairs, with the claims' direction.
 
+    Besides :func:`stance_features`, each row holds the rule stance of the neighbouring
+    claims toward the same target and the claim's direction (``P(favor)``,
+    ``P(against)``, whoever it is about), alone and crossed with how the claim relates
+    to the target (named, recently named, the target's share of the article). Article-wide
+    averages are left out on purpose: they make every claim of a one-sided article take
+    its side, even a claim about the weather.
+
     Args:
         items: The pairs, in claim order (as the analyzer passes them).
-        direction: Per claim index, ``(P(favor), P(against))`` of the claim's evaluative
-            direction, whoever it is about.
+        direction: Per claim index, ``(P(favor), P(against))`` of the claim's direction.
     """
     rows = [stance_features(it) for it in items]
     at = {(it.index, it.target): k for k, it in enumerate(items)}
-    by_target: dict[str, list[float]] = {}
     for it, row in zip(items, rows, strict=True):
-        by_target.setdefault(it.target, []).append(row.get("m:rule", 0.0))
-    named: dict[str, list[tuple[float, float]]] = {}
-    for it in items:
-        if it.mentioned:
-            named.setdefault(it.target, []).append(direction.get(it.index, (0.0, 0.0)))
-    everyone = list(direction.values()) or [(0.0, 0.0)]
-    art_f = sum(f for f, _ in everyone) / len(everyone)
-    art_a = sum(a for _, a in everyone) / len(everyone)
-    for it, row in zip(items, rows, strict=True):
-        about = named.get(it.target)
-        if about:
-            row["tgt:dir_f"] = sum(f for f, _ in about) / len(about)
-            row["tgt:dir_a"] = sum(a for _, a in about) / len(about)
-        row["art:dir_f"], row["art:dir_a"] = art_f, art_a
         for step, name in ((-1, "prev"), (1, "next"), (-2, "prev2")):
             j = at.get((it.index + step, it.target))
             if j is not None:
                 other = rows[j]
                 row[f"ctx:{name}"] = other.get("m:rule", other.get("u:rule", 0.0))
-        seen = by_target[it.target]
-        row["art:mean_rule"] = sum(seen) / len(seen)
-        row["art:min_rule"] = min(seen)
-        row["art:max_rule"] = max(seen)
         pf, pa = direction.get(it.index, (0.0, 0.0))
         scope = "m" if it.mentioned else "u"
         row[f"{scope}:dir_f"] = pf
