@@ -66,7 +66,7 @@ nitpick_ignore = [
     ("py:class", "argparse.Namespace"),
 ]
 nitpick_ignore_regex = [
-    (r"py:(class|obj|exc|data)", r"(typing|collections\.abc|re|pathlib|argparse)\..*"),
+    (r"py:(class|obj|exc|data)", r"(typing|collections\.abc|re|pathlib|argparse|os|numpy)\..*"),
     (r"py:(class|obj|exc)", r"(str|int|float|bool|bytes|dict|list|tuple|set|frozenset|object)"),
     (r"py:(class|obj|exc)", r"(Exception|TypeError|ValueError|OSError|UserWarning)"),
     (r"py:(class|obj)", r"(Self|Any|Literal|Protocol|None|NoneType|Iterable|Iterator|Sequence)"),

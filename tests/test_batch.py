@@ -21,7 +21,6 @@ from frtone.batch import (
 from frtone.batch.inputs import Item, count_items
 from frtone.cli import main
 from frtone.errors import BatchInputError
-from frtone.scoring.rules import RuleSarcasmScorer
 
 # -- inputs -------------------------------------------------------------------------------
 
@@ -120,23 +119,24 @@ def test_missing_input_and_empty_folder_are_usage_errors(tmp_path):
 # -- scoring ------------------------------------------------------------------------------
 
 
-class FailingOnWord(RuleSarcasmScorer):
-    """The rule scorer, failing on any claim that holds a given word (a broken plug-in)."""
+class FailingOnWord:
+    """A scorer failing on any claim that holds a given word (a broken plug-in)."""
 
-    def __init__(self, word: str) -> None:
-        super().__init__()
+    def __init__(self, inner, word: str) -> None:
+        self.inner = inner
+        self.threshold = inner.threshold
         self.word = word
 
     def predict(self, claims):
         if any(self.word in c.text for c in claims):
             raise ValueError(f"cannot score a claim holding {self.word!r}")
-        return super().predict(claims)
+        return self.inner.predict(claims)
 
 
 def test_a_failing_document_gets_an_error_record_and_the_others_their_results(lean_analyzer):
     analyzer = frtone.Analyzer(
         backend=lean_analyzer.backend,
-        sarcasm_scorer=FailingOnWord("Datavolt"),
+        sarcasm_scorer=FailingOnWord(lean_analyzer.sarcasm_scorer, "Datavolt"),
         include_tokens=False,
     )
     items = [

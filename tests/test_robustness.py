@@ -86,12 +86,13 @@ def test_rhetorical_question_alone_on_its_line_is_not_a_heading(analyzer):
     assert any(q.kind == "rhetorical_question" for q in claim.sarcasm.cues)
 
 
-def test_topic_does_not_carry_past_a_heading(analyzer):
+def test_topic_does_not_carry_past_a_heading():
+    # the rule scorers' topic inheritance (the trained ones learn theirs: see test_trained)
     text = (
         "Orange est un échec lamentable.\n\nUn autre sujet\n\n"
         "La météo sera belle demain à Paris. Les cafés sont excellents et les touristes ravis."
     )
-    result = analyzer.analyze(text, ["Orange"])
+    result = frtone.Analyzer(scorers="rules").analyze(text, ["Orange"])
     assert [c.stance("Orange").label for c in result.claims[2:]] == ["none", "none"]
     assert result.target("Orange").label == "against"
 

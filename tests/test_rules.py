@@ -10,6 +10,12 @@ import frtone
 from frtone.errors import SchemaError
 
 
+@pytest.fixture(scope="module")
+def analyzer() -> frtone.Analyzer:
+    """These tests pin the hand-combined scorers (``scorers="rules"``)."""
+    return frtone.Analyzer(scorers="rules")
+
+
 def _claim(analyzer, text, targets=None, k=0):
     return analyzer.analyze(text, targets).claims[k]
 

@@ -438,16 +438,20 @@ class Analyzer:
                 if t.name in named:
                     last_seen[t.name] = k
                 seen = last_seen[t.name]
-                context = {
-                    "index": k,
-                    "since": k - seen if seen >= 0 else -1,
-                    "share": share[t.name],
-                }
+                gap = k - seen if seen >= 0 else -1
                 if t.name in named:
                     dist = self._distances(doc, span, named[t.name])
                     items.append(
                         StanceInput(
-                            features[k], t.name, True, dist, probs[k], len(named) - 1, **context
+                            features[k],
+                            t.name,
+                            True,
+                            dist,
+                            probs[k],
+                            len(named) - 1,
+                            index=k,
+                            since=gap,
+                            share=share[t.name],
                         )
                     )
                     where.append((k, t.name))
@@ -463,7 +467,9 @@ class Analyzer:
                             probs[k],
                             len(named),
                             inherited=inherited,
-                            **context,
+                            index=k,
+                            since=gap,
+                            share=share[t.name],
                         )
                     )
                     where.append((k, t.name))
@@ -586,8 +592,9 @@ def _mean_vector(doc: Document, lo: int, hi: int) -> tuple[float, ...]:
         if doc.tokens[k].words[0].upos in CONTENT_POS and doc.vectors[k].any()
     ]
     if not rows:
-        return (0.0,) * doc.vectors.shape[1]
-    return tuple(doc.vectors[rows].mean(axis=0).round(4).tolist())
+        width: int = doc.vectors.shape[1]
+        return (0.0,) * width
+    return tuple(float(v) for v in doc.vectors[rows].mean(axis=0).round(4))
 
 
 def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:

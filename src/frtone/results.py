@@ -200,8 +200,8 @@ class ClaimSarcasm(Record):
     Example:
         >>> import frtone
         >>> s = frtone.analyze("Quid des 150 millions d'euros versés ?").claims[0].sarcasm
-        >>> s.label, s.threshold, [c.kind for c in s.cues]
-        (True, 0.5, ['ironic_marker', 'rhetorical_question'])
+        >>> s.label, s.probability >= s.threshold, [c.kind for c in s.cues]
+        (True, True, ['ironic_marker', 'rhetorical_question'])
     """
 
     probability: float

@@ -104,7 +104,10 @@ class SarcasmScorer(Protocol):
         [True, False]
     """
 
-    threshold: float
+    @property
+    def threshold(self) -> float:
+        """Probability from which a claim is labelled sarcastic."""
+        ...
 
     def predict(self, claims: Sequence[ClaimFeatures]) -> list[float]:
         """Return one probability in [0, 1] per claim."""

@@ -1,4 +1,4 @@
-"""Named numeric features for the trained scorers, read from :class:`ClaimFeatures`.
+"""Named numeric features for the trained scorers, read from the scorers' inputs.
 
 Every feature is a plain ``name -> value`` entry, so a model file lists the names it was
 trained with and a feature it does not know is ignored (see :mod:`frtone.scoring.linear`).
@@ -253,6 +253,8 @@ def _target_position(item: StanceInput) -> dict[str, float]:
     return row
 
 
+PRIOR_CLAIMS = 10  # article averages count this many typical claims besides the real ones
+PRIOR_CUE_RATE = 0.1  # share of claims with a cue in a typical article
 VECTOR_SCALE = 0.1  # vectors span 300 columns: a small scale is a stronger prior toward 0
 
 
@@ -273,8 +275,11 @@ def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
     if not base:
         return []
     rule = [b["rule:prob"] for b in base]
-    rate = sum(p >= 0.3 for p in rule) / len(rule)
-    mean_pol = sum(b["pol:sum"] for b in base) / len(base)
+    # shrunk toward a typical article, so a two-sentence text is not "all irony"
+    rate = (sum(p >= 0.3 for p in rule) + PRIOR_CLAIMS * PRIOR_CUE_RATE) / (
+        len(rule) + PRIOR_CLAIMS
+    )
+    mean_pol = sum(b["pol:sum"] for b in base) / (len(base) + PRIOR_CLAIMS)
     for k, (claim, row) in enumerate(zip(claims, base, strict=True)):
         row["art:cue_rate"] = rate
         row["art:mean_pol"] = mean_pol

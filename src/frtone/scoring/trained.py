@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -156,7 +157,7 @@ class ScorerModel:
         return path
 
 
-def load_model(folder: str | Path) -> ScorerModel:
+def load_model(folder: str | os.PathLike[str]) -> ScorerModel:
     """Load a model folder written by ``frtone train``.
 
     Args:
@@ -213,7 +214,7 @@ def load_model(folder: str | Path) -> ScorerModel:
     )
 
 
-def is_model_folder(path: str | Path) -> bool:
+def is_model_folder(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is a folder holding a scorer model manifest."""
     return (Path(path) / MANIFEST).is_file()
 

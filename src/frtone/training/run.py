@@ -270,8 +270,8 @@ def _pair_rows(
     direction: Sequence[tuple[float, float]],
 ) -> list[dict[str, float]]:
     rows: list[dict[str, float]] = []
-    for _, group in groupby(pairs, key=lambda p: p.article):
-        group = list(group)
+    for _, grouped in groupby(pairs, key=lambda p: p.article):
+        group = list(grouped)
         items = [
             dataclasses.replace(p.item, sarcasm=round(float(sarcasm[p.claim]), 4)) for p in group
         ]
@@ -282,7 +282,7 @@ def _pair_rows(
 
 def _stance_dev(
     pairs: Sequence[PairExample],
-    probs: Sequence[Sequence[float]],
+    probs: Any,
     classes: Sequence[str],
     cut: float,
     gold: dict[str, AnnotatedArticle],
