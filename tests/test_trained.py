@@ -309,3 +309,23 @@ def test_sarcasm_probabilities_are_calibrated_on_dev(analyzer) -> None:
     assert _ece(trained) < 0.1 < _ece(rules)
     brier = [sum((p - y) ** 2 for p, y in pairs) / len(pairs) for pairs in (trained, rules)]
     assert brier[0] < brier[1]
+
+
+def test_fast_feature_matrix_matches_the_named_features(seed_text) -> None:
+    """The scorers build the vector block directly; training uses named ``vec:`` entries."""
+    from frtone.scoring.features import claim_rows
+
+    seen = []
+    model = default_model()
+
+    class Spy:
+        threshold = 0.5
+
+        def predict(self, claims):
+            seen.extend(claims)
+            return model.sarcasm.predict(claims)
+
+    frtone.Analyzer(sarcasm_scorer=Spy(), include_tokens=False).analyze(seed_text)
+    fast = model.sarcasm.predict(seen)
+    named = [round(p[1], 4) for p in model.sarcasm.model.probabilities(claim_rows(seen))]
+    assert fast == named and len(fast) == 40

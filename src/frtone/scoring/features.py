@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping, Sequence
-from typing import get_args
+from typing import Any, get_args
 
 from frtone.results import ClaimKind, CueKind
 from frtone.scoring.base import FAR, ClaimFeatures, StanceInput
@@ -258,7 +258,7 @@ PRIOR_CUE_RATE = 0.1  # share of claims with a cue in a typical article
 VECTOR_SCALE = 0.1  # vectors span 300 columns: a small scale is a stronger prior toward 0
 
 
-def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
+def claim_rows(claims: Sequence[ClaimFeatures], vectors: bool = True) -> list[dict[str, float]]:
     """Features of the claims of one article, in order, with their article context.
 
     Besides :func:`sarcasm_features`, each row holds: the share of the article's claims
@@ -270,6 +270,8 @@ def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
 
     Args:
         claims: One article's claims in order (as the analyzer passes them).
+        vectors: Include the ``vec:`` entries (the trained scorers leave them out and add
+            the vectors to their feature matrix directly, see :func:`vector_block`).
     """
     base = [sarcasm_features(c) for c in claims]
     if not base:
@@ -286,10 +288,28 @@ def claim_rows(claims: Sequence[ClaimFeatures]) -> list[dict[str, float]]:
         row["art:rate_x_pos"] = rate * row.get("pol:pos", 0.0)
         row["ctx:prev"] = rule[k - 1] if k > 0 else 0.0
         row["ctx:next"] = rule[k + 1] if k + 1 < len(rule) else 0.0
-        for j, v in enumerate(claim.vector):
-            if v:
-                row[f"vec:{j}"] = VECTOR_SCALE * v
+        if vectors:
+            for j, v in enumerate(claim.vector):
+                if v:
+                    row[f"vec:{j}"] = VECTOR_SCALE * v
     return base
+
+
+def vector_block(claims: Sequence[ClaimFeatures], names: Sequence[str]) -> tuple[list[int], Any]:
+    """The ``vec:`` columns of a model and their values for ``claims``, as one array.
+
+    Same values as the ``vec:`` entries of :func:`claim_rows`, without building them one by
+    one: returns the column indices (into ``names``) and a ``claims × columns`` array.
+    """
+    import numpy as np
+
+    cols = [j for j, name in enumerate(names) if name.startswith("vec:")]
+    dims = [int(names[j][4:]) for j in cols]
+    out = np.zeros((len(claims), len(cols)))
+    for i, claim in enumerate(claims):
+        if claim.vector:
+            out[i] = VECTOR_SCALE * np.asarray(claim.vector, dtype=float)[dims]
+    return cols, out
 
 
 def pair_rows(

@@ -83,7 +83,11 @@ class LinearModel:
         """Calibrated class probabilities, one list per row in ``classes`` order."""
         if not rows:
             return []
-        return calibrated(self.decision(self.matrix(rows)), self.calibration).tolist()  # type: ignore[no-any-return]
+        return self.probabilities_of(self.matrix(rows))
+
+    def probabilities_of(self, x: np.ndarray) -> list[list[float]]:
+        """Calibrated class probabilities of a feature matrix (see :meth:`matrix`)."""
+        return calibrated(self.decision(x), self.calibration).tolist()  # type: ignore[no-any-return]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (weights rounded to :data:`DIGITS` decimals)."""

@@ -33,7 +33,7 @@ from typing import Any
 
 from frtone.errors import ScorerModelError
 from frtone.scoring.base import ClaimFeatures, StanceInput
-from frtone.scoring.features import claim_rows, pair_rows
+from frtone.scoring.features import claim_rows, pair_rows, vector_block
 from frtone.scoring.linear import LinearModel
 
 MANIFEST = "frtone-model.json"
@@ -56,7 +56,9 @@ class TrainedSarcasmScorer:
 
     def predict(self, claims: Sequence[ClaimFeatures]) -> list[float]:
         """Return one calibrated probability per claim."""
-        probs = self.model.probabilities(claim_rows(claims))
+        if not claims:
+            return []
+        probs = self.model.probabilities_of(_claim_matrix(self.model, claims))
         return [round(p[1], 4) for p in probs]
 
 
@@ -101,10 +103,9 @@ class TrainedStanceScorer:
         for it in items:
             claims.setdefault(it.index, it)
         order = sorted(claims)
-        rows = claim_rows([claims[k].claim for k in order])
-        for k, row in zip(order, rows, strict=True):
-            row["sarc:p"] = claims[k].sarcasm
-        probs = self.direction.probabilities(rows)
+        sarcasm = {"sarc:p": [claims[k].sarcasm for k in order]}
+        x = _claim_matrix(self.direction, [claims[k].claim for k in order], sarcasm)
+        probs = self.direction.probabilities_of(x)
         f, a = self.direction.classes.index("favor"), self.direction.classes.index("against")
         return {k: (p[f], p[a]) for k, p in zip(order, probs, strict=True)}
 
@@ -232,6 +233,21 @@ def with_threshold(model: ScorerModel, threshold: float) -> ScorerModel:
     return dataclasses.replace(
         model, sarcasm=dataclasses.replace(model.sarcasm, threshold=threshold)
     )
+
+
+def _claim_matrix(
+    model: LinearModel,
+    claims: Sequence[ClaimFeatures],
+    extra: dict[str, list[float]] | None = None,
+) -> Any:
+    """The feature matrix of one article's claims for ``model`` (vectors as one block)."""
+    x = model.matrix(claim_rows(claims, vectors=False))
+    cols, block = vector_block(claims, model.features)
+    x[:, cols] = block
+    for name, values in (extra or {}).items():
+        if name in model.features:
+            x[:, model.features.index(name)] = values
+    return x
 
 
 def _read_json(path: Path) -> object:
