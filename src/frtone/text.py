@@ -61,9 +61,21 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+_FOLDED: dict[str, str] = {}  # folded forms of short strings (words), remembered
+FOLD_CACHE = 100_000
+FOLD_CACHE_CHARS = 24
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and normalise, keeping one char per char."""
-    return text.translate(_FOLD)
+    found = _FOLDED.get(text)
+    if found is None:
+        found = text.translate(_FOLD)
+        if len(text) <= FOLD_CACHE_CHARS:
+            if len(_FOLDED) >= FOLD_CACHE:
+                _FOLDED.clear()
+            _FOLDED[text] = found
+    return found
 
 
 # Characters with no width that CMSs and editors leave in text: byte-order mark,
