@@ -62,19 +62,26 @@ _FOLD = _FoldTable()
 
 
 _FOLDED: dict[str, str] = {}  # folded forms of short strings (words), remembered
+_FOLDED_LONG: dict[str, str] = {}  # the last few long texts folded (articles)
 FOLD_CACHE = 100_000
 FOLD_CACHE_CHARS = 24
+FOLD_CACHE_LONG = 4
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents and normalise, keeping one char per char."""
-    found = _FOLDED.get(text)
+    """Lower-case, strip accents and normalise, keeping one char per char.
+
+    As each character folds to one character, ``fold(text)[a:b] == fold(text[a:b])``:
+    parts of an article are folded by slicing the folded article (remembered).
+    """
+    short = len(text) <= FOLD_CACHE_CHARS
+    memo = _FOLDED if short else _FOLDED_LONG
+    found = memo.get(text)
     if found is None:
         found = text.translate(_FOLD)
-        if len(text) <= FOLD_CACHE_CHARS:
-            if len(_FOLDED) >= FOLD_CACHE:
-                _FOLDED.clear()
-            _FOLDED[text] = found
+        if len(memo) >= (FOLD_CACHE if short else FOLD_CACHE_LONG):
+            memo.clear()
+        memo[text] = found
     return found
 
 
