@@ -98,8 +98,7 @@ def _source_marker(doc: Document, w: Word) -> str | None:
     form = fold(w.text)
     if form in SOURCE_MARKERS:
         return form
-    nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
-    if form == "d'" and nxt is not None and fold(nxt.text) == "apres":
+    if form == "d'" and w.i + 1 < len(doc.words) and fold(doc.words[w.i + 1].text) == "apres":
         return "d'après"
     return None
 
