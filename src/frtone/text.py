@@ -125,7 +125,7 @@ def clean(text: str) -> CleanText | None:
         >>> c.text, c.span(0, 4)
         ('État !', (0, 5))
     """
-    if unicodedata.is_normalized("NFC", text) and not INVISIBLE.intersection(text):
+    if unicodedata.is_normalized("NFC", text) and not any(ch in text for ch in INVISIBLE):
         return None
     out: list[str] = []
     starts: list[int] = []
