@@ -43,14 +43,19 @@ class Record:
         return _build(cls, data, cls.__name__)
 
 
-@cache
+_JSON_FIELDS: dict[type[Record], tuple[str, ...]] = {}
+
+
 def _json_fields(cls: type[Record]) -> tuple[str, ...]:
     """Names of the fields of ``cls`` that :meth:`Record.to_dict` writes, in order."""
-    return tuple(
-        f.name
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name not in cls._json_exclude
-    )
+    names = _JSON_FIELDS.get(cls)
+    if names is None:
+        names = _JSON_FIELDS[cls] = tuple(
+            f.name
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.name not in cls._json_exclude
+        )
+    return names
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})

@@ -63,7 +63,8 @@ def _boundaries_component(doc: Doc) -> Doc:
     if changed:
         if doc.has_annotation("DEP"):
             doc[0].is_sent_start = True  # raises spaCy's error: the Doc is already parsed
-        doc.from_array([SENT_START], starts.astype("uint64"))
+        column: Any = starts.astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], column)
     return doc
 
 
@@ -483,9 +484,9 @@ class _Columns:
 @cache
 def _contraction_hashes() -> dict[int, str]:
     """The contractions by the hash of their lower-case form (spaCy's ``LOWER`` attribute)."""
-    from spacy.strings import hash_string
+    from spacy.strings import get_string_id
 
-    return {hash_string(form): form for form in CONTRACTIONS}
+    return {get_string_id(form): form for form in CONTRACTIONS}
 
 
 def _contraction(cols: _Columns, i: int) -> tuple[tuple[str, str], ...] | None:
