@@ -64,14 +64,15 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.words:
-            for tok in self.tokens:
-                for w in tok.words:
-                    self.words.append(w)
-                    self.word_token.append(tok.i)
-        self.children = [[] for _ in self.words]
+            self.words = [w for tok in self.tokens for w in tok.words]
+            self.word_token = [tok.i for tok in self.tokens for _ in tok.words]
+        n = len(self.words)
+        children: list[list[int]] = [[] for _ in range(n)]
         for w in self.words:
-            if w.head != w.i and 0 <= w.head < len(self.words):
-                self.children[w.head].append(w.i)
+            head, i = w.head, w.i
+            if head != i and 0 <= head < n:
+                children[head].append(i)
+        self.children = children
 
     def subtree(self, word: int) -> list[int]:
         """Word indices of the subtree rooted at ``word``, sorted."""

@@ -46,9 +46,20 @@ def detect_language(text: str) -> LanguageInfo:
     Texts with fewer than :data:`MIN_CHARS` letters get code ``und`` and are
     treated as French (there is nothing to judge).
     """
-    letters = sum(c.isalpha() for c in text[:SAMPLE_CHARS])
-    if letters < MIN_CHARS:
+    if not _has_letters(text[:SAMPLE_CHARS], MIN_CHARS):
         return LanguageInfo("und", 0.0, True)
     code, prob = _get_identifier().classify(text[:SAMPLE_CHARS])
     prob = round(float(prob), 4)
     return LanguageInfo(str(code), prob, code == "fr" and prob >= FRENCH_MIN_CONFIDENCE)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` letters (stops counting at ``n``)."""
+    if n <= 0:
+        return True
+    for c in text:
+        if c.isalpha():
+            n -= 1
+            if n == 0:
+                return True
+    return False

@@ -30,12 +30,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """Return this record as a dict of plain JSON-compatible values."""
-        out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            if f.name in self._json_exclude:
-                continue
-            out[f.name] = _plain(getattr(self, f.name))
-        return out
+        return {name: _plain(getattr(self, name)) for name in _json_fields(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -48,7 +43,27 @@ class Record:
         return _build(cls, data, cls.__name__)
 
 
+_JSON_FIELDS: dict[type[Record], tuple[str, ...]] = {}
+
+
+def _json_fields(cls: type[Record]) -> tuple[str, ...]:
+    """Names of the fields of ``cls`` that :meth:`Record.to_dict` writes, in order."""
+    names = _JSON_FIELDS.get(cls)
+    if names is None:
+        names = _JSON_FIELDS[cls] = tuple(
+            f.name
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.name not in cls._json_exclude
+        )
+    return names
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, tuple | list):

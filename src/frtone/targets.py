@@ -108,6 +108,13 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
 
 
+@cache
+def _name_keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The alternatives of :func:`_names_pattern` (``()`` if one is empty)."""
+    keys = tuple(name_key(n) for n in names)
+    return keys if all(keys) else ()
+
+
 def coerce_targets(targets: Iterable[Any] | None) -> list[Target] | None:
     """Turn the caller's ``targets`` argument into a list of :class:`Target`."""
     if targets is None:
@@ -131,6 +138,9 @@ def find_mentions(text: str, target: Target, folded: str | None = None) -> list[
     (``gouvernement``) match in any case.
     """
     folded = fold(text) if folded is None else folded
+    keys = _name_keys(target.names)
+    if keys and not any(k in folded for k in keys):
+        return []  # the pattern matches one of these keys: none is in the text
     spans = []
     for m in target.pattern().finditer(folded):
         surface = text[m.start() : m.end()]

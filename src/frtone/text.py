@@ -61,9 +61,28 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+_FOLDED: dict[str, str] = {}  # folded forms of short strings (words), remembered
+_FOLDED_LONG: dict[str, str] = {}  # the last few long texts folded (articles)
+FOLD_CACHE = 100_000
+FOLD_CACHE_CHARS = 24
+FOLD_CACHE_LONG = 4
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip accents and normalise, keeping one char per char."""
-    return text.translate(_FOLD)
+    """Lower-case, strip accents and normalise, keeping one char per char.
+
+    As each character folds to one character, ``fold(text)[a:b] == fold(text[a:b])``:
+    parts of an article are folded by slicing the folded article (remembered).
+    """
+    short = len(text) <= FOLD_CACHE_CHARS
+    memo = _FOLDED if short else _FOLDED_LONG
+    found = memo.get(text)
+    if found is None:
+        found = text.translate(_FOLD)
+        if len(memo) >= (FOLD_CACHE if short else FOLD_CACHE_LONG):
+            memo.clear()
+        memo[text] = found
+    return found
 
 
 # Characters with no width that CMSs and editors leave in text: byte-order mark,
@@ -106,7 +125,7 @@ def clean(text: str) -> CleanText | None:
         >>> c.text, c.span(0, 4)
         ('État !', (0, 5))
     """
-    if unicodedata.is_normalized("NFC", text) and not INVISIBLE.intersection(text):
+    if unicodedata.is_normalized("NFC", text) and not any(ch in text for ch in INVISIBLE):
         return None
     out: list[str] = []
     starts: list[int] = []

@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from frtone.backends.base import batches
@@ -40,8 +41,13 @@ def _boundaries_component(doc: Doc) -> Doc:
     The rules apply paragraph by paragraph: a line break (a whitespace token holding
     a newline) always ends a sentence, as when the backend parses each paragraph alone.
     """
-    toks = list(doc)  # one Token object per token, reused below
-    texts = [t.text for t in toks]
+    from spacy.attrs import ORTH, SENT_START
+
+    if not len(doc):
+        return doc
+    texts = _strings(doc, doc.to_array(ORTH).tolist())  # Token.text of every token
+    starts = doc.to_array(SENT_START).astype("int64")  # 1 start, -1 not a start, 0 unknown
+    changed = False
     start = 0
     for k in range(len(texts) + 1):
         if k < len(texts) and not ("\n" in texts[k] and not texts[k].strip()):
@@ -49,10 +55,16 @@ def _boundaries_component(doc: Doc) -> Doc:
         while start < k and not texts[start].strip():
             start += 1
         allowed = boundary_constraints(texts[start:k])
-        for tok, ok in zip(toks[start:k], allowed, strict=True):
+        for j, ok in enumerate(allowed, start):
             if ok is not None:
-                tok.is_sent_start = ok
+                starts[j] = 1 if ok else -1
+                changed = True
         start = k + 1
+    if changed:
+        if doc.has_annotation("DEP"):
+            doc[0].is_sent_start = True  # raises spaCy's error: the Doc is already parsed
+        column: Any = starts.astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], column)
     return doc
 
 
@@ -197,11 +209,49 @@ class SpacyBackend:
             plans.append((paras, pieces))
             jobs.extend(normalise(text[s:e]) for (_, s, e) in pieces)
         parsed = iter(self.nlp.pipe(jobs, batch_size=32))
+        info = self.info  # nlp.meta is rebuilt on every read: once per batch
         for text, (paras, pieces) in zip(texts, plans, strict=True):
             builder = _DocBuilder(text)
             for para_index, start, _end in pieces:
                 builder.add(next(parsed), start, para_index)
-            yield builder.build(paras, self.info)
+            yield builder.build(paras, info)
+
+
+# Word and Token are frozen, slotted dataclasses: their generated __init__ sets each field
+# through object.__setattr__, twice as slow as setting the slots directly, which counts for
+# the tens of thousands of words of a batch. These build the same objects (neither class
+# has a __post_init__; tests/test_spacy_backend_convert.py checks they stay equal).
+_NEW = object.__new__
+_WORD_SLOTS = tuple(getattr(Word, f.name).__set__ for f in dataclasses.fields(Word))
+_TOKEN_SLOTS = tuple(getattr(Token, f.name).__set__ for f in dataclasses.fields(Token))
+
+
+def _new_word(
+    i: int, text: str, lemma: str, upos: str, feats: dict[str, str], head: int, deprel: str
+) -> Word:
+    """``Word(i, text, lemma, upos, feats, head, deprel)``, faster."""
+    w: Word = _NEW(Word)
+    set_i, set_text, set_lemma, set_upos, set_feats, set_head, set_deprel = _WORD_SLOTS
+    set_i(w, i)
+    set_text(w, text)
+    set_lemma(w, lemma)
+    set_upos(w, upos)
+    set_feats(w, feats)
+    set_head(w, head)
+    set_deprel(w, deprel)
+    return w
+
+
+def _new_token(i: int, text: str, start: int, end: int, words: tuple[Word, ...]) -> Token:
+    """``Token(i, text, start, end, words)``, faster."""
+    t: Token = _NEW(Token)
+    set_i, set_text, set_start, set_end, set_words = _TOKEN_SLOTS
+    set_i(t, i)
+    set_text(t, text)
+    set_start(t, start)
+    set_end(t, end)
+    set_words(t, words)
+    return t
 
 
 class _DocBuilder:
@@ -221,61 +271,77 @@ class _DocBuilder:
 
         ``paragraph`` is the piece's paragraph index, or the text's paragraphs when
         ``doc`` holds the whole text: each sentence is then cut at paragraph breaks.
+        Token attributes are read as columns (:class:`_Columns`), not token by token.
         """
-        keep = [t for t in doc if not t.is_space]
+        cols = _Columns(doc)
+        n = len(cols.idx)
+        space, head, dep = cols.space, cols.head, cols.dep
         table = doc.vocab.vectors
-        if table.shape[0] and keep:
-            self.vector_table = table
-            self.vector_rows.append(table.find(keys=[t.lower for t in keep]))
-        first_word: dict[int, int] = {}
-        n_words = self.n_words
+        if table.shape[0] and n:
+            kept = [cols.lower[i] for i in range(n) if not space[i]]
+            if kept:
+                self.vector_table = table
+                self.vector_rows.append(table.find(keys=kept))
+        # index of each kept (non-space) token's first word; -1 for a space token
+        first_word = [-1] * n
         splits: dict[int, tuple[tuple[str, str], ...]] = {}
-        for t in keep:
-            first_word[t.i] = n_words
-            parts = _contraction(t)
+        n_words = self.n_words
+        for i in range(n):
+            if space[i]:
+                continue
+            first_word[i] = n_words
+            parts = _contraction(cols, i)
             if parts:
-                splits[t.i] = parts
-            n_words += len(parts) if parts else 1
-        token_base = len(self.tokens)
-        for t in keep:
-            start = offset + t.idx
-            end = start + len(t.text)
-            head_tok = t.head
-            if head_tok.is_space:
-                head_tok = t
-            head_w = first_word.get(head_tok.i, first_word[t.i])
-            w0 = first_word[t.i]
-            deprel = "root" if t.dep_ == "ROOT" or head_tok.i == t.i else t.dep_
-            if t.i in splits:
+                splits[i] = parts
+                n_words += len(parts)
+            else:
+                n_words += 1
+        text = self.text
+        tokens = self.tokens
+        index_of = [-1] * n  # frtone token index of each kept spaCy token
+        for i in range(n):
+            w0 = first_word[i]
+            if w0 < 0:
+                continue
+            start = offset + cols.idx[i]
+            end = start + cols.length[i]
+            head_i = i + head[i]
+            if space[head_i]:
+                head_i = i
+            head_w = first_word[head_i]
+            deprel = "root" if dep[i] == "ROOT" or head_i == i else dep[i]
+            form = text[start:end]
+            parts = splits.get(i)
+            if parts:
                 words = tuple(
-                    Word(
+                    _new_word(
                         w0 + k,
-                        form,
-                        form,
+                        part,
+                        part,
                         upos,
-                        dict(ARTICLE_FEATS.get(form, {})) if upos == "DET" else {},
+                        dict(ARTICLE_FEATS.get(part, {})) if upos == "DET" else {},
                         head_w if head_w != w0 + k else w0 + k,
                         ("case" if upos == "ADP" else "det") if deprel != "root" else deprel,
                     )
-                    for k, (form, upos) in enumerate(splits[t.i])
+                    for k, (part, upos) in enumerate(parts)
                 )
             else:
                 words = (
-                    Word(
+                    _new_word(
                         w0,
-                        self.text[start:end],
-                        t.lemma_ or t.text,
-                        t.pos_ or "X",
-                        _feats(t.morph),
+                        form,
+                        cols.lemma[i] or cols.text(i),
+                        cols.pos[i] or "X",
+                        _feats(doc, i, cols.morph[i]),
                         w0 if deprel == "root" else head_w,
                         deprel,
                     ),
                 )
-            self.tokens.append(Token(len(self.tokens), self.text[start:end], start, end, words))
+            index_of[i] = len(tokens)
+            tokens.append(_new_token(len(tokens), form, start, end, words))
         self.n_words = n_words
-        index_of = {t.i: token_base + k for k, t in enumerate(keep)}
         for sent in doc.sents:
-            idx = [index_of[i] for i in range(sent.start, sent.end) if i in index_of]
+            idx = [index_of[i] for i in range(sent.start, sent.end) if index_of[i] >= 0]
             if not idx:
                 continue
             for a, b, para in self._by_paragraph(idx[0], idx[-1] + 1, paragraph):
@@ -374,27 +440,89 @@ def _cut_crossing_heads(builder: _DocBuilder) -> None:
             builder.tokens[k] = dataclasses.replace(tok, words=words)
 
 
-_FEATS: dict[int, tuple[tuple[str, str], ...]] = {}
+_FEATS: dict[int, dict[str, str]] = {}
+_STRINGS: dict[int, str] = {}  # string of a hash (the same in every spaCy StringStore)
+STRING_CACHE = 200_000
 
 
-def _feats(morph: Any) -> dict[str, str]:
-    """A token's morphological features as a new dict (parsed once per feature set)."""
-    items = _FEATS.get(morph.key)
-    if items is None:
-        items = _FEATS[morph.key] = tuple(morph.to_dict().items())
-    return dict(items)
+def _feats(doc: Doc, i: int, key: int) -> dict[str, str]:
+    """Token ``i``'s morphological features (hash ``key``) as a new dict, parsed once per key."""
+    feats = _FEATS.get(key)
+    if feats is None:
+        feats = _FEATS[key] = dict(doc[i].morph.to_dict())
+    return feats.copy()
 
 
-def _contraction(t: Any) -> tuple[tuple[str, str], ...] | None:
-    """Syntactic words of a contraction token, or None (UD French conventions)."""
-    lower = t.text.lower()
-    parts = CONTRACTIONS.get(lower)
-    if parts is None:
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (as ``Token.lemma_``, ``Token.dep_`` read them)."""
+    memo = _STRINGS
+    missing = set(hashes).difference(memo)
+    if missing:
+        if len(memo) > STRING_CACHE:
+            memo.clear()
+            missing = set(hashes)
+        strings = doc.vocab.strings
+        for h in missing:
+            memo[h] = strings[h]
+    return [memo[h] for h in hashes]
+
+
+class _Columns:
+    """A spaCy ``Doc``'s token attributes as Python lists (one ``Doc.to_array`` call).
+
+    The values are those of the ``Token`` attributes: ``idx``, ``len(text)``, ``lemma_``,
+    ``pos_``, ``morph.key``, ``head.i - i``, ``dep_``, ``is_space``, and ``lower_`` as the
+    contraction it spells (``""`` for any other word).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, MORPH, POS
+        from spacy.parts_of_speech import NAMES
+
+        self.doc = doc
+        if len(doc):
+            rows = doc.to_array([IDX, LENGTH, LEMMA, POS, MORPH, HEAD, DEP, IS_SPACE, LOWER])
+            idx, length, lemma, pos, morph, _, dep, space, lower = rows.T.tolist()
+            head = rows[:, 5].astype("int64").tolist()  # relative offsets, stored unsigned
+        else:
+            idx = length = lemma = pos = morph = head = dep = space = lower = []
+        self.idx: list[int] = idx
+        self.length: list[int] = length
+        self.lemma = _strings(doc, lemma)
+        self.pos: list[str] = [NAMES[p] for p in pos]
+        self.morph: list[int] = morph
+        self.head: list[int] = head
+        self.dep = _strings(doc, dep)
+        self.space: list[int] = space
+        self.lower: list[int] = lower
+        contraction = _contraction_hashes()
+        self.contraction = [contraction.get(h, "") for h in lower]
+
+    def text(self, i: int) -> str:
+        """Token ``i``'s text (``Token.text``)."""
+        return str(self.doc[i].text)
+
+
+@cache
+def _contraction_hashes() -> dict[int, str]:
+    """The contractions by the hash of their lower-case form (spaCy's ``LOWER`` attribute)."""
+    from spacy.strings import get_string_id
+
+    return {get_string_id(form): form for form in CONTRACTIONS}
+
+
+def _contraction(cols: _Columns, i: int) -> tuple[tuple[str, str], ...] | None:
+    """Syntactic words of contraction token ``i``, or None (UD French conventions)."""
+    lower = cols.contraction[i]
+    if not lower:
         return None
+    parts = CONTRACTIONS[lower]
+    pos = cols.pos[i]
     if lower == "des":
-        after_preposition = t.i > 0 and t.doc[t.i - 1].pos_ == "ADP"  # "à des clients"
-        if after_preposition or not (t.pos_ == "ADP" or t.head.dep_ in DES_CONTRACTION_HEAD_DEPS):
+        after_preposition = i > 0 and cols.pos[i - 1] == "ADP"  # "à des clients"
+        head_dep = cols.dep[i + cols.head[i]]
+        if after_preposition or not (pos == "ADP" or head_dep in DES_CONTRACTION_HEAD_DEPS):
             return None
-    if lower in ("du", "au", "aux", "des") and t.pos_ not in ("ADP", "DET"):
+    if lower in ("du", "au", "aux", "des") and pos not in ("ADP", "DET"):
         return None
     return parts

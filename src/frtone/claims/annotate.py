@@ -67,7 +67,7 @@ def find_hedges(doc: Document, token_start: int, token_end: int) -> list[Span]:
     if not toks:
         return out
     start, end = toks[0].start, toks[-1].end
-    for m in _words_regex(HEDGE_MARKERS).finditer(fold(doc.text[start:end])):
+    for m in _words_regex(HEDGE_MARKERS).finditer(fold(doc.text)[start:end]):
         s, e = start + m.start(), start + m.end()
         out.append(Span(doc.text[s:e], s, e, "marker"))
     for tok in toks:
@@ -98,8 +98,7 @@ def _source_marker(doc: Document, w: Word) -> str | None:
     form = fold(w.text)
     if form in SOURCE_MARKERS:
         return form
-    nxt = doc.words[w.i + 1] if w.i + 1 < len(doc.words) else None
-    if form == "d'" and nxt is not None and fold(nxt.text) == "apres":
+    if form == "d'" and w.i + 1 < len(doc.words) and fold(doc.words[w.i + 1].text) == "apres":
         return "d'après"
     return None
 
@@ -164,12 +163,13 @@ def classify_kind(
     if heading:
         return "heading"
     toks = doc.tokens[token_start:token_end]
-    text = doc.text[toks[0].start : toks[-1].end].rstrip()
+    start = toks[0].start
+    text = doc.text[start : toks[-1].end].rstrip()
     if text.endswith("?") or (toks[-1].text in (")", "»") and text.rstrip(" )»").endswith("?")):
         whole = any(c.kind == "rhetorical_question" and c.end >= toks[-1].start for c in cues)
         return "rhetorical_question" if whole else "question"
     words = [w for t in toks for w in t.words]
-    folded = fold(text)
+    folded = fold(doc.text)[start : start + len(text)]
     future = any(w.feats.get("Tense") == "Fut" and w.upos in ("VERB", "AUX") for w in words)
     if future or _words_regex(PREDICTION_MARKERS).search(folded):
         return "prediction"

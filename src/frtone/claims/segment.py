@@ -54,7 +54,10 @@ def _is_non_claim(doc: Document, sent: Sentence) -> bool:
     raw = doc.text[sent.start : sent.end].strip()
     if _BYLINE.match(raw):
         return True
-    return fold(raw).startswith(_NON_CLAIM) and len(raw) < 200
+    if len(raw) >= 200:
+        return False
+    start = sent.start + doc.text[sent.start : sent.end].find(raw[:1])
+    return fold(doc.text)[start : start + len(raw)].startswith(_NON_CLAIM)
 
 
 def _clause_cuts(doc: Document, sent: Sentence) -> list[int]:
