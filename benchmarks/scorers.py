@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BINS = 10
 
 
 def load_seconds() -> float:
@@ -51,41 +50,23 @@ def train_seconds() -> float:
         return time.perf_counter() - start
 
 
-def claim_probabilities(split: str, scorers: str) -> list[tuple[float, bool]]:
+def calibration(split: str, scorers: str) -> tuple[float, float, list[str]]:
     from frtone import Analyzer
     from frtone.corpus.load import load_corpus
+    from frtone.evaluation.calibration import (
+        brier_score,
+        claim_probabilities,
+        expected_calibration_error,
+        reliability,
+    )
 
     analyzer = Analyzer(scorers=scorers, include_tokens=False)
-    out = []
-    for article in load_corpus(ROOT / "corpus").select(split):
-        result = analyzer.analyze(article.text, article.target_specs(), id=article.id)
-        for claim in result.claims:
-            best, gold = 0, False
-            for s in article.sentences:
-                shared = min(claim.end, s.end) - max(claim.start, s.start)
-                if shared > best:
-                    best, gold = shared, s.sarcastic
-            out.append((claim.sarcasm.probability, gold))
-    return out
-
-
-def calibration(pairs: list[tuple[float, bool]]) -> tuple[float, float, list[str]]:
-    bins: list[list[tuple[float, bool]]] = [[] for _ in range(BINS)]
-    for p, y in pairs:
-        bins[min(BINS - 1, int(p * BINS))].append((p, y))
-    ece = sum(
-        len(b) / len(pairs) * abs(sum(p for p, _ in b) / len(b) - sum(y for _, y in b) / len(b))
-        for b in bins
-        if b
-    )
-    brier = sum((p - y) ** 2 for p, y in pairs) / len(pairs)
+    pairs = claim_probabilities(analyzer, load_corpus(ROOT / "corpus").select(split))
     rows = [
-        f"    [{k / BINS:.1f}, {(k + 1) / BINS:.1f}) n={len(b):4d} "
-        f"mean p {sum(p for p, _ in b) / len(b):.2f}  observed {sum(y for _, y in b) / len(b):.2f}"
-        for k, b in enumerate(bins)
-        if b
+        f"    [{edge:.1f}, {edge + 0.1:.1f}) n={n:4d} mean p {p:.2f}  observed {y:.2f}"
+        for edge, n, p, y in reliability(pairs)
     ]
-    return ece, brier, rows
+    return expected_calibration_error(pairs), brier_score(pairs), rows
 
 
 def main() -> None:
@@ -97,7 +78,7 @@ def main() -> None:
         print(f"frtone train corpus: {train_seconds():.0f} s")
     for split in ("dev", "test"):
         for scorers in ("default", "rules"):
-            ece, brier, rows = calibration(claim_probabilities(split, scorers))
+            ece, brier, rows = calibration(split, scorers)
             name = "trained" if scorers == "default" else "rules"
             print(f"{split} {name}: ECE {ece:.3f}, Brier {brier:.3f}")
             print("\n".join(rows))

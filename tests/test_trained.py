@@ -276,39 +276,19 @@ def test_train_refuses_a_corpus_that_is_not_one(tmp_path: Path) -> None:
     assert not (tmp_path / "m").exists()
 
 
-def _claim_probabilities(analyzer, articles):
-    pairs = []
-    for article in articles:
-        result = analyzer.analyze(article.text, article.target_specs())
-        for claim in result.claims:
-            best, gold = 0, False
-            for s in article.sentences:
-                shared = min(claim.end, s.end) - max(claim.start, s.start)
-                if shared > best:
-                    best, gold = shared, s.sarcastic
-            pairs.append((claim.sarcasm.probability, gold))
-    return pairs
-
-
-def _ece(pairs, bins=10):
-    groups = {}
-    for p, y in pairs:
-        groups.setdefault(min(bins - 1, int(p * bins)), []).append((p, y))
-    return sum(
-        len(g) / len(pairs) * abs(sum(p for p, _ in g) - sum(y for _, y in g)) / len(g)
-        for g in groups.values()
-    )
-
-
 def test_sarcasm_probabilities_are_calibrated_on_dev(analyzer) -> None:
     from frtone.corpus.load import load_corpus
+    from frtone.evaluation.calibration import (
+        brier_score,
+        claim_probabilities,
+        expected_calibration_error,
+    )
 
     dev = list(load_corpus(ROOT / "corpus").select("dev"))
-    trained = _claim_probabilities(analyzer, dev)
-    rules = _claim_probabilities(frtone.Analyzer(scorers="rules", include_tokens=False), dev)
-    assert _ece(trained) < 0.1 < _ece(rules)
-    brier = [sum((p - y) ** 2 for p, y in pairs) / len(pairs) for pairs in (trained, rules)]
-    assert brier[0] < brier[1]
+    trained = claim_probabilities(analyzer, dev)
+    rules = claim_probabilities(frtone.Analyzer(scorers="rules", include_tokens=False), dev)
+    assert expected_calibration_error(trained) < 0.1 < expected_calibration_error(rules)
+    assert brier_score(trained) < brier_score(rules)
 
 
 def test_fast_feature_matrix_matches_the_named_features(seed_text) -> None:
