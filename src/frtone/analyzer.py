@@ -109,8 +109,10 @@ class Analyzer:
         max_length: int | None = None,
         include_tokens: bool = True,
     ) -> None:
+        from frtone.language import load_identifier
         from frtone.scoring.trained import is_model_folder
 
+        load_identifier()  # before the backend: its loading peak then stays below spaCy's
         if model is not None and is_model_folder(model):
             scorers, model = model, None
         if isinstance(backend, str):

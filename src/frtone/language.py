@@ -40,6 +40,21 @@ def _get_identifier() -> Any:
     return _identifier
 
 
+def load_identifier() -> None:
+    """Load the language identifier now.
+
+    Loading it reads the full model (about 50 MB more than it keeps) for a moment; the
+    analyzer does it before loading its backend, so that moment does not add to the peak
+    memory of a process that holds a spaCy model.
+
+    Example:
+        >>> load_identifier()
+        >>> detect_language("Le cloud souverain reste une chimère coûteuse.").code
+        'fr'
+    """
+    _get_identifier()
+
+
 def detect_language(text: str) -> LanguageInfo:
     """Identify the language of ``text`` from its first few thousand characters.
 
