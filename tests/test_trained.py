@@ -309,3 +309,27 @@ def test_fast_feature_matrix_matches_the_named_features(seed_text) -> None:
     fast = model.sarcasm.predict(seen)
     named = [round(p[1], 4) for p in model.sarcasm.model.probabilities(claim_rows(seen))]
     assert fast == named and len(fast) == 40
+
+
+class _Fixed:
+    """A sarcasm scorer giving every claim the same probability."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+        self.threshold = 0.5
+
+    def predict(self, claims):
+        return [self.p for _ in claims]
+
+
+def test_sarcasm_probability_turns_praise_against_its_target() -> None:
+    text = "Bravo à Orange pour ce projet formidable."
+    scores = [
+        frtone.Analyzer(sarcasm_scorer=_Fixed(p), include_tokens=False)
+        .analyze(text, ["Orange"])
+        .claims[0]
+        .stance("Orange")
+        for p in (0.05, 0.5, 0.95)
+    ]
+    assert scores[0].label == "favor" and scores[2].label == "against"
+    assert scores[0].score > scores[1].score > scores[2].score
