@@ -219,8 +219,8 @@ class Stance(Record):
         label: ``favor``, ``against`` or ``none``.
         score: Direction and strength in [-1, 1].
         confidence: Confidence in the label, in [0, 1].
-        mentioned: Whether the claim names the target (else inherited from
-            the surrounding claims).
+        mentioned: Whether the claim names the target (else the stance comes from
+            the context: the claims around and the claim's own direction).
 
     Example:
         >>> import frtone
