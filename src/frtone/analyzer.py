@@ -277,8 +277,10 @@ class Analyzer:
             token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans
         ]
         evaluative = [max(-1.0, min(1.0, sum(p))) for p in token_pols]
+        content = _content_with_vector(doc)
         features = [
-            self._features(doc, spans, k, token_pols, evaluative) for k in range(len(spans))
+            self._features(doc, spans, k, token_pols, evaluative, content)
+            for k in range(len(spans))
         ]
         features = _with_context_irony(features, spans)
         probs = self.sarcasm_scorer.predict(features) if features else []
@@ -332,6 +334,7 @@ class Analyzer:
         k: int,
         token_pols: Sequence[Sequence[float]],
         evaluative: Sequence[float],
+        content: Sequence[bool] = (),
     ) -> ClaimFeatures:
         span = spans[k]
         lo, hi = span.token_start, span.token_end
@@ -382,7 +385,7 @@ class Analyzer:
             reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),
-            vector=_mean_vector(doc, lo, hi),
+            vector=_mean_vector(doc, lo, hi, content),
         )
 
     @staticmethod
@@ -584,19 +587,27 @@ def _scorers(
 CONTENT_POS = frozenset({"NOUN", "ADJ", "VERB", "ADV", "INTJ"})
 
 
-def _mean_vector(doc: Document, lo: int, hi: int) -> tuple[float, ...]:
+def _content_with_vector(doc: Document) -> list[bool]:
+    """Per token: a content word (noun, adjective, verb, adverb, interjection) with a vector."""
+    if doc.vectors is None:
+        return []
+    known = doc.vectors.any(axis=1).tolist()
+    return [k and t.words[0].upos in CONTENT_POS for t, k in zip(doc.tokens, known, strict=True)]
+
+
+def _mean_vector(
+    doc: Document, lo: int, hi: int, content: Sequence[bool] = ()
+) -> tuple[float, ...]:
     """Mean word vector of the content words in tokens ``[lo, hi)`` (empty without vectors)."""
     if doc.vectors is None:
         return ()
-    rows = [
-        k
-        for k in range(lo, hi)
-        if doc.tokens[k].words[0].upos in CONTENT_POS and doc.vectors[k].any()
-    ]
+    content = content or _content_with_vector(doc)
+    rows = [k for k in range(lo, hi) if content[k]]
     if not rows:
         width: int = doc.vectors.shape[1]
         return (0.0,) * width
-    return tuple(float(v) for v in doc.vectors[rows].mean(axis=0).round(4))
+    values: list[float] = doc.vectors[rows].mean(axis=0).round(4).astype(float).tolist()
+    return tuple(values)
 
 
 def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:

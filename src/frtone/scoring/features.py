@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
@@ -45,6 +46,7 @@ QUOTES = frozenset('«»“”"')
 MONEY = frozenset({"€", "euro", "million", "milliard", "dollar"})
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 STRONG_WEIGHT = 0.5  # a cue of a strong kind at least this heavy is clear evidence
+_DIGIT = re.compile(r"\d")
 NEAR = 2  # tree distance at which an evaluative word is "near" the target
 
 _RULE_SARCASM = RuleSarcasmScorer()
@@ -126,7 +128,7 @@ def _surface(claim: ClaimFeatures) -> dict[str, float]:
         row["surface:colon"] = 1.0
     if n <= 6:
         row["surface:short"] = 1.0
-    digits = sum(1 for t in claim.tokens if any(ch.isdigit() for ch in t.text))
+    digits = sum(1 for t in claim.tokens if _DIGIT.search(t.text))
     if digits:
         row["surface:figures"] = math.log1p(digits)
     if any(w.lemma.lower() in MONEY for t in claim.tokens for w in t.words):
@@ -273,6 +275,21 @@ def claim_rows(claims: Sequence[ClaimFeatures], vectors: bool = True) -> list[di
         vectors: Include the ``vec:`` entries (the trained scorers leave them out and add
             the vectors to their feature matrix directly, see :func:`vector_block`).
     """
+    key = (tuple(map(id, claims)), vectors)
+    last = _LAST_ROWS[0]  # one read: another thread may replace the entry meanwhile
+    if last is not None and last[0] == key and last[1] == list(claims):
+        return [dict(row) for row in last[2]]
+    rows = _claim_rows(claims, vectors)
+    _LAST_ROWS[0] = (key, list(claims), [dict(row) for row in rows])
+    return rows
+
+
+# The last article's claim rows: the sarcasm and the direction model read the same claims,
+# one after the other. The entry holds the claims, so their ids cannot be reused meanwhile.
+_LAST_ROWS: list[Any] = [None]
+
+
+def _claim_rows(claims: Sequence[ClaimFeatures], vectors: bool) -> list[dict[str, float]]:
     base = [sarcasm_features(c) for c in claims]
     if not base:
         return []
@@ -305,11 +322,12 @@ def vector_block(claims: Sequence[ClaimFeatures], names: Sequence[str]) -> tuple
 
     cols = [j for j, name in enumerate(names) if name.startswith("vec:")]
     dims = [int(names[j][4:]) for j in cols]
-    out = np.zeros((len(claims), len(cols)))
-    for i, claim in enumerate(claims):
-        if claim.vector:
-            out[i] = VECTOR_SCALE * np.asarray(claim.vector, dtype=float)[dims]
-    return cols, out
+    width = max((len(c.vector) for c in claims), default=0)
+    if not cols or not width:
+        return cols, np.zeros((len(claims), len(cols)))
+    zero = (0.0,) * width
+    table = np.array([c.vector or zero for c in claims], dtype=float)
+    return cols, VECTOR_SCALE * table[:, dims]
 
 
 def pair_rows(
