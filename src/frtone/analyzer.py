@@ -442,9 +442,6 @@ class Analyzer:
             for t in targets:
                 if t.name in named:
                     last_seen[t.name] = k
-                seen = last_seen[t.name]
-                gap = k - seen if seen >= 0 else -1
-                if t.name in named:
                     dist = self._distances(doc, span, named[t.name])
                     items.append(
                         StanceInput(
@@ -455,14 +452,16 @@ class Analyzer:
                             probs[k],
                             len(named) - 1,
                             index=k,
-                            since=gap,
+                            since=0,
                             share=share[t.name],
                         )
                     )
                     where.append((k, t.name))
-                elif every_pair or (not named and t.name in last_named):
+                    continue
+                inherited = not named and t.name in last_named
+                if every_pair or inherited:
+                    seen = last_seen[t.name]
                     n = span.token_end - span.token_start
-                    inherited = not named and t.name in last_named
                     items.append(
                         StanceInput(
                             features[k],
@@ -473,7 +472,7 @@ class Analyzer:
                             len(named),
                             inherited=inherited,
                             index=k,
-                            since=gap,
+                            since=k - seen if seen >= 0 else -1,
                             share=share[t.name],
                         )
                     )
