@@ -45,7 +45,12 @@ from frtone.results import (
     StanceLabel,
     TargetResult,
 )
-from frtone.scoring.article import FOCUS_TARGETS, article_sarcasm, article_stance
+from frtone.scoring.article import (
+    EVIDENCE_FLOOR,
+    FOCUS_TARGETS,
+    article_sarcasm,
+    article_stance,
+)
 from frtone.scoring.base import FAR, ClaimFeatures, SarcasmScorer, StanceInput, StanceScorer
 from frtone.scoring.polarity import PolarityLexicon, shared_lexicon
 from frtone.scoring.rules import RuleSarcasmScorer, RuleStanceScorer, stance_label
@@ -321,7 +326,8 @@ class Analyzer:
             language=lang,
             targets=self._target_results(doc.text, targets, claims, mentions, wanted is None),
             sarcasm=ArticleSarcasm(
-                article_sarcasm(probs), tuple(c.index for c in claims if c.sarcasm.label)
+                article_sarcasm(probs, max(EVIDENCE_FLOOR, threshold / 2)),
+                tuple(c.index for c in claims if c.sarcasm.label),
             ),
             claims=tuple(claims),
             text_length=len(doc.text),

@@ -63,14 +63,20 @@ def article_stance(
     return ("favor" if mean > 0 else "against"), mean
 
 
-def article_sarcasm(probabilities: Sequence[float]) -> float:
+def article_sarcasm(probabilities: Sequence[float], floor: float = EVIDENCE_FLOOR) -> float:
     """Probability that the article holds sarcasm at all.
 
-    The claims holding some evidence (``p >= 0.1``) are independent evidence:
-    ``1 - prod(1 - p)``.
+    The claims holding some evidence (``p >= floor``) are independent evidence:
+    ``1 - prod(1 - p)``. The analyzer sets ``floor`` to half the sarcasm threshold (at least
+    :data:`EVIDENCE_FLOOR`): a calibrated model gives plain claims of opinionated writing a
+    probability of 0.1 to 0.2, and twenty of them must not add up to a sarcastic article.
+
+    Example:
+        >>> article_sarcasm([0.9, 0.05]), article_sarcasm([0.2] * 10, floor=0.24)
+        (0.9, 0.0)
     """
     keep = 1.0
     for p in probabilities:
-        if p >= EVIDENCE_FLOOR:  # a claim without any cue is no evidence either way
+        if p >= floor:  # a claim below the floor is no evidence either way
             keep *= 1.0 - min(max(p, 0.0), 1.0)
     return round(1.0 - keep, 4)
