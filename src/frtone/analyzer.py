@@ -340,7 +340,7 @@ class Analyzer:
         k: int,
         token_pols: Sequence[Sequence[float]],
         evaluative: Sequence[float],
-        content: Sequence[bool] = (),
+        content: Sequence[bool],
     ) -> ClaimFeatures:
         span = spans[k]
         lo, hi = span.token_start, span.token_end
@@ -600,13 +600,13 @@ def _content_with_vector(doc: Document) -> list[bool]:
     return [k and t.words[0].upos in CONTENT_POS for t, k in zip(doc.tokens, known, strict=True)]
 
 
-def _mean_vector(
-    doc: Document, lo: int, hi: int, content: Sequence[bool] = ()
-) -> tuple[float, ...]:
-    """Mean word vector of the content words in tokens ``[lo, hi)`` (empty without vectors)."""
+def _mean_vector(doc: Document, lo: int, hi: int, content: Sequence[bool]) -> tuple[float, ...]:
+    """Mean word vector of the content words (``content``: per-token mask) in ``[lo, hi)``.
+
+    Empty without vectors.
+    """
     if doc.vectors is None:
         return ()
-    content = content or _content_with_vector(doc)
     rows = [k for k in range(lo, hi) if content[k]]
     if not rows:
         width: int = doc.vectors.shape[1]

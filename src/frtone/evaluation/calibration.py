@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from frtone.analyzer import Analyzer
 from frtone.corpus.schema import AnnotatedArticle
+from frtone.evaluation.predict import best_sentence
 
 BINS = 10
 
@@ -27,11 +28,8 @@ def claim_probabilities(
     for article in articles:
         result = analyzer.analyze(article.text, article.target_specs(), id=article.id)
         for claim in result.claims:
-            best, gold = 0, False
-            for s in article.sentences:
-                shared = min(claim.end, s.end) - max(claim.start, s.start)
-                if shared > best:
-                    best, gold = shared, s.sarcastic
+            index = best_sentence(article.sentences, claim.start, claim.end)
+            gold = index >= 0 and article.sentences[index].sarcastic
             pairs.append((claim.sarcasm.probability, gold))
     return pairs
 

@@ -49,6 +49,24 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return max(a_start, b_start) < min(a_end, b_end)
 
 
+def best_sentence(sentences: Sequence[GoldSentence], start: int, end: int) -> int:
+    """Index of the gold sentence sharing the most characters with ``[start, end)`` (-1: none).
+
+    Example:
+        >>> from frtone.corpus.schema import GoldSentence
+        >>> gold = [GoldSentence(0, "Un.", 0, 3, True, "neutral", False),
+        ...         GoldSentence(1, "Deux trois.", 4, 15, True, "neutral", True)]
+        >>> best_sentence(gold, 2, 12), best_sentence(gold, 20, 30)
+        (1, -1)
+    """
+    best, index = 0, -1
+    for s in sentences:
+        shared = min(end, s.end) - max(start, s.start)
+        if shared > best:
+            best, index = shared, s.index
+    return index
+
+
 def _sentence_stance(claims: Sequence[Claim], target: str) -> str:
     """The label of the claim with the strongest non-``none`` stance toward ``target``."""
     best, label = 0.0, "none"

@@ -30,7 +30,6 @@ Example:
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -162,24 +161,23 @@ def _grammar(claim: ClaimFeatures) -> dict[str, float]:
     return row
 
 
-def stance_features(item: StanceInput, sarcasm: float | None = None) -> dict[str, float]:
+def stance_features(item: StanceInput) -> dict[str, float]:
     """The stance model's features of one (claim, target) pair.
 
     Args:
-        item: The pair, with tree distances from the target's mentions.
-        sarcasm: The claim's sarcasm probability (default: ``item.sarcasm``).
+        item: The pair, with tree distances from the target's mentions and the claim's
+            sarcasm probability.
 
     Returns:
         Feature values; absent names count as 0. Names starting with ``m:`` are
         about a claim that names the target, ``u:`` about one that does not.
     """
     claim = item.claim
-    s = item.sarcasm if sarcasm is None else sarcasm
+    s = item.sarcasm
     scope = "m" if item.mentioned else "u"
     rule_score = 0.0
     if item.mentioned or item.inherited:
-        ruled = item if sarcasm is None else dataclasses.replace(item, sarcasm=s)
-        rule_score = _RULE_STANCE.predict([ruled])[0][0]
+        rule_score = _RULE_STANCE.predict([item])[0][0]
     row: dict[str, float] = {
         f"{scope}:bias": 1.0,
         f"{scope}:rule": rule_score,

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from frtone.analyzer import Analyzer
-from frtone.corpus.schema import AnnotatedArticle, GoldSentence
+from frtone.corpus.schema import AnnotatedArticle
+from frtone.evaluation.predict import best_sentence
 from frtone.scoring.base import ClaimFeatures, StanceInput
 from frtone.scoring.rules import RuleSarcasmScorer
 
@@ -72,15 +73,6 @@ class _Recorder:
         return [(0.0, 0.0) for _ in rows]
 
 
-def _best_sentence(sentences: Sequence[GoldSentence], start: int, end: int) -> int:
-    best, index = 0, -1
-    for s in sentences:
-        shared = min(end, s.end) - max(start, s.start)
-        if shared > best:
-            best, index = shared, s.index
-    return index
-
-
 def collect(
     articles: Sequence[AnnotatedArticle],
     backend: str = "spacy",
@@ -119,7 +111,7 @@ def collect(
         where: dict[int, int] = {}
         for k, f in enumerate(recorder.claims):
             start, end = f.tokens[0].start, f.tokens[-1].end
-            index = _best_sentence(article.sentences, start, end)
+            index = best_sentence(article.sentences, start, end)
             sarcastic = index >= 0 and article.sentences[index].sarcastic
             where[id(f)] = k
             claims.append(ClaimExample(article.id, index, f, sarcastic))
