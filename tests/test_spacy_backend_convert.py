@@ -7,12 +7,14 @@ import dataclasses
 import pytest
 
 import frtone
-from frtone.backends.spacy_backend import _Columns, _new_token, _new_word
+from frtone.backends.spacy_backend import _Columns, _new_token, _new_word, document_from_spacy
 from frtone.cues.patterns import Unit
 from frtone.cues.units import _new_unit
-from frtone.results import Token, Word
+from frtone.document import Document
+from frtone.results import BackendInfo, Token, Word
 from frtone.text import fold
 
+INFO = BackendInfo("spacy", "fr_core_news_md", "3.8.0")
 PARAGRAPH = (
     "Selon Bercy, l'État aurait versé 150 millions d'euros au  consortium ; "
     "quid des clients ? Orange, lui, rachète les parts des deux actionnaires."
@@ -86,3 +88,46 @@ def test_folding_a_slice_is_slicing_the_folded_text() -> None:
         for b in range(a, len(text) + 1, 4):
             assert fold(text[a:b]) == folded[a:b]
     assert fold(text) == folded  # remembered, same answer
+
+
+def _rederived(doc: Document) -> Document:
+    """The same Document made by hand from its tokens: words and children derived."""
+    return Document(doc.text, doc.tokens, doc.sentences, doc.entities, doc.paragraphs, doc.backend)
+
+
+def test_builder_gives_the_words_and_children_derived_from_the_tokens(
+    analyzer: frtone.Analyzer,
+) -> None:
+    text = "Le grand bluff du cloud\n" + PARAGRAPH + "\nÀ des prix pareils, qui paiera ?"
+    doc = next(analyzer.backend.parse([text]))
+    assert any(t.is_contraction for t in doc.tokens)  # "du", "au", "des" hold two words
+    by_hand = _rederived(doc)
+    assert doc.words == by_hand.words and doc.word_token == by_hand.word_token
+    assert doc.children == by_hand.children
+    assert doc.children[doc.words[1].head] and sum(map(len, doc.children)) > len(doc.words) // 2
+
+
+def test_words_cut_at_a_paragraph_break_keep_words_and_children_in_step(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Orange relève ses prix, un cadeau pour ses clients\nQuelle générosité !"
+    with nlp.select_pipes(disable=["frtone_boundaries"]):
+        parsed = nlp(text)
+    assert any("\n" in s.text for s in parsed.sents)  # the parser ran over the break
+    doc = document_from_spacy(parsed, INFO)
+    assert len(doc.sentences) == 2
+    assert [w for t in doc.tokens for w in t.words] == doc.words
+    assert doc.children == _rederived(doc).children
+
+
+def test_words_with_the_same_features_share_one_read_only_dict(
+    analyzer: frtone.Analyzer,
+) -> None:
+    doc = next(analyzer.backend.parse(["Orange rachète Cloudwatt et Numergy rachète Bull."]))
+    verbs = [w for w in doc.words if w.text == "rachète"]
+    assert verbs[0].feats == {
+        "Mood": "Ind",
+        "Number": "Sing",
+        "Person": "3",
+        "Tense": "Pres",
+        "VerbForm": "Fin",
+    }
+    assert verbs[0].feats is verbs[1].feats  # shared, never copied per word

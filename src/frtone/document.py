@@ -63,16 +63,13 @@ class Document:
     children: list[list[int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # A backend's builder passes all three (it knows them as it builds the
+        # tokens); a Document made by hand gets them derived from its tokens.
         if not self.words:
             self.words = [w for tok in self.tokens for w in tok.words]
             self.word_token = [tok.i for tok in self.tokens for _ in tok.words]
-        n = len(self.words)
-        children: list[list[int]] = [[] for _ in range(n)]
-        for w in self.words:
-            head, i = w.head, w.i
-            if head != i and 0 <= head < n:
-                children[head].append(i)
-        self.children = children
+        if not self.children:
+            self.children = children_of([w.head for w in self.words])
 
     def subtree(self, word: int) -> list[int]:
         """Word indices of the subtree rooted at ``word``, sorted."""
@@ -103,6 +100,21 @@ class Document:
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         """Return the tokens of ``sentence``."""
         return self.tokens[sentence.token_start : sentence.token_end]
+
+
+def children_of(heads: list[int]) -> list[list[int]]:
+    """Dependents of each word, in order, given each word's head (a root is its own head).
+
+    Example:
+        >>> children_of([1, 1, 1, 5])
+        [[], [0, 2], [], []]
+    """
+    n = len(heads)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, head in enumerate(heads):
+        if head != i and 0 <= head < n:
+            children[head].append(i)
+    return children
 
 
 def path_length(up_a: dict[int, int], up_b: dict[int, int], limit: int) -> int:

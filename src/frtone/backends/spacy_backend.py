@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from frtone.backends.base import batches
-from frtone.document import Document, ParsedEntity, Sentence
+from frtone.document import Document, ParsedEntity, Sentence, children_of
 from frtone.errors import ModelNotFoundError
 from frtone.gazetteer import gazetteer
 from frtone.lang.fr.contractions import ARTICLE_FEATS, CONTRACTIONS, DES_CONTRACTION_HEAD_DEPS
@@ -242,6 +242,24 @@ def _new_word(
     return w
 
 
+def _contraction_words(
+    parts: tuple[tuple[str, str], ...], w0: int, head_w: int, deprel: str
+) -> tuple[Word, ...]:
+    """The words of a contraction token (first word ``w0``), heads and relations set."""
+    return tuple(
+        _new_word(
+            w0 + k,
+            part,
+            part,
+            upos,
+            dict(ARTICLE_FEATS.get(part, {})) if upos == "DET" else {},
+            head_w if head_w != w0 + k else w0 + k,
+            ("case" if upos == "ADP" else "det") if deprel != "root" else deprel,
+        )
+        for k, (part, upos) in enumerate(parts)
+    )
+
+
 def _new_token(i: int, text: str, start: int, end: int, words: tuple[Word, ...]) -> Token:
     """``Token(i, text, start, end, words)``, faster."""
     t: Token = _NEW(Token)
@@ -262,6 +280,8 @@ class _DocBuilder:
         self.tokens: list[Token] = []
         self.sentences: list[Sentence] = []
         self.entities: list[ParsedEntity] = []
+        self.words: list[Word] = []  # every token's words, in order (Document.words)
+        self.word_token: list[int] = []  # token index of each word (Document.word_token)
         self.n_words = 0
         self.vector_rows: list[Any] = []
         self.vector_table: Any = None
@@ -297,48 +317,43 @@ class _DocBuilder:
             else:
                 n_words += 1
         text = self.text
-        tokens = self.tokens
+        tokens, words, word_token = self.tokens, self.words, self.word_token
         index_of = [-1] * n  # frtone token index of each kept spaCy token
-        for i in range(n):
-            w0 = first_word[i]
+        columns = zip(
+            first_word, cols.idx, cols.length, cols.lemma, cols.pos, cols.morph, strict=True
+        )
+        for i, (w0, idx, length, lemma, pos, morph) in enumerate(columns):
             if w0 < 0:
                 continue
-            start = offset + cols.idx[i]
-            end = start + cols.length[i]
+            start = offset + idx
+            end = start + length
             head_i = i + head[i]
             if space[head_i]:
                 head_i = i
             head_w = first_word[head_i]
             deprel = "root" if dep[i] == "ROOT" or head_i == i else dep[i]
             form = text[start:end]
+            k = len(tokens)
             parts = splits.get(i)
             if parts:
-                words = tuple(
-                    _new_word(
-                        w0 + k,
-                        part,
-                        part,
-                        upos,
-                        dict(ARTICLE_FEATS.get(part, {})) if upos == "DET" else {},
-                        head_w if head_w != w0 + k else w0 + k,
-                        ("case" if upos == "ADP" else "det") if deprel != "root" else deprel,
-                    )
-                    for k, (part, upos) in enumerate(parts)
-                )
+                token_words = _contraction_words(parts, w0, head_w, deprel)
+                words.extend(token_words)
+                word_token.extend([k] * len(parts))
             else:
-                words = (
-                    _new_word(
-                        w0,
-                        form,
-                        cols.lemma[i] or cols.text(i),
-                        cols.pos[i] or "X",
-                        _feats(doc, i, cols.morph[i]),
-                        w0 if deprel == "root" else head_w,
-                        deprel,
-                    ),
+                word = _new_word(
+                    w0,
+                    form,
+                    lemma or cols.text(i),
+                    pos or "X",
+                    _feats(doc, i, morph),
+                    w0 if deprel == "root" else head_w,
+                    deprel,
                 )
-            index_of[i] = len(tokens)
-            tokens.append(_new_token(len(tokens), form, start, end, words))
+                token_words = (word,)
+                words.append(word)
+                word_token.append(k)
+            index_of[i] = k
+            tokens.append(_new_token(k, form, start, end, token_words))
         self.n_words = n_words
         for sent in doc.sents:
             idx = [index_of[i] for i in range(sent.start, sent.end) if index_of[i] >= 0]
@@ -381,7 +396,16 @@ class _DocBuilder:
 
     def build(self, paras: list[Paragraph], info: BackendInfo) -> Document:
         return Document(
-            self.text, self.tokens, self.sentences, self.entities, paras, info, self._vectors()
+            self.text,
+            self.tokens,
+            self.sentences,
+            self.entities,
+            paras,
+            info,
+            self._vectors(),
+            self.words,
+            self.word_token,
+            children_of([w.head for w in self.words]),
         )
 
     def _vectors(self) -> Any:
@@ -391,7 +415,7 @@ class _DocBuilder:
         import numpy as np
 
         rows = np.concatenate(self.vector_rows)
-        out = np.asarray(self.vector_table.data)[np.maximum(rows, 0)].astype(np.float32)
+        out = np.asarray(self.vector_table.data)[np.maximum(rows, 0)].astype(np.float32, copy=False)
         out[rows < 0] = 0.0
         return out
 
@@ -438,6 +462,8 @@ def _cut_crossing_heads(builder: _DocBuilder) -> None:
                 for w in tok.words
             )
             builder.tokens[k] = dataclasses.replace(tok, words=words)
+            for w in words:
+                builder.words[w.i] = w
 
 
 _FEATS: dict[int, dict[str, str]] = {}
@@ -446,11 +472,15 @@ STRING_CACHE = 200_000
 
 
 def _feats(doc: Doc, i: int, key: int) -> dict[str, str]:
-    """Token ``i``'s morphological features (hash ``key``) as a new dict, parsed once per key."""
+    """Token ``i``'s morphological features (hash ``key``), parsed once per key.
+
+    The dict is shared by every word with the same features (``Word.feats`` is
+    read-only data, as the frozen ``Word`` is): no copy per word.
+    """
     feats = _FEATS.get(key)
     if feats is None:
         feats = _FEATS[key] = dict(doc[i].morph.to_dict())
-    return feats.copy()
+    return feats
 
 
 def _strings(doc: Doc, hashes: list[int]) -> list[str]:
