@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from frtone.backends.base import batches
@@ -298,7 +299,7 @@ class _DocBuilder:
         space, head, dep = cols.space, cols.head, cols.dep
         table = doc.vocab.vectors
         if table.shape[0] and n:
-            kept = [cols.lower[i] for i in range(n) if not space[i]]
+            kept = [h for h, is_space in zip(cols.lower, space, strict=True) if not is_space]
             if kept:
                 self.vector_table = table
                 self.vector_rows.append(table.find(keys=kept))
@@ -306,11 +307,11 @@ class _DocBuilder:
         first_word = [-1] * n
         splits: dict[int, tuple[tuple[str, str], ...]] = {}
         n_words = self.n_words
-        for i in range(n):
-            if space[i]:
+        for i, (is_space, contraction) in enumerate(zip(space, cols.contraction, strict=True)):
+            if is_space:
                 continue
             first_word[i] = n_words
-            parts = _contraction(cols, i)
+            parts = _contraction(cols, i) if contraction else None
             if parts:
                 splits[i] = parts
                 n_words += len(parts)
@@ -486,15 +487,16 @@ def _feats(doc: Doc, i: int, key: int) -> dict[str, str]:
 def _strings(doc: Doc, hashes: list[int]) -> list[str]:
     """The strings of ``hashes`` (as ``Token.lemma_``, ``Token.dep_`` read them)."""
     memo = _STRINGS
-    missing = set(hashes).difference(memo)
-    if missing:
-        if len(memo) > STRING_CACHE:
-            memo.clear()
-            missing = set(hashes)
-        strings = doc.vocab.strings
-        for h in missing:
-            memo[h] = strings[h]
-    return [memo[h] for h in hashes]
+    try:
+        return list(map(memo.__getitem__, hashes))  # all known: the common case
+    except KeyError:
+        pass
+    if len(memo) > STRING_CACHE:
+        memo.clear()
+    strings = doc.vocab.strings
+    for h in set(hashes).difference(memo):
+        memo[h] = strings[h]
+    return list(map(memo.__getitem__, hashes))
 
 
 class _Columns:
@@ -519,14 +521,14 @@ class _Columns:
         self.idx: list[int] = idx
         self.length: list[int] = length
         self.lemma = _strings(doc, lemma)
-        self.pos: list[str] = [NAMES[p] for p in pos]
+        self.pos: list[str] = list(map(NAMES.__getitem__, pos))
         self.morph: list[int] = morph
         self.head: list[int] = head
         self.dep = _strings(doc, dep)
         self.space: list[int] = space
         self.lower: list[int] = lower
         contraction = _contraction_hashes()
-        self.contraction = [contraction.get(h, "") for h in lower]
+        self.contraction: list[str] = list(map(contraction.get, lower, repeat("")))
 
     def text(self, i: int) -> str:
         """Token ``i``'s text (``Token.text``)."""

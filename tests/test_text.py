@@ -1,0 +1,21 @@
+"""Offset-preserving text normalisation."""
+
+from __future__ import annotations
+
+from frtone.text import _NORMALISE, normalise
+
+TYPOGRAPHIC = (
+    "L\u2019État a versé 150\u202fmillions d\u2019euros\u00a0! «\u00a0Un \u2018cloud\u2019 "
+    "souverain\u00a0», dit-on\u2009; l\u02bcéchec\u2007: non\u2010merci,\tpas\u2011du\u2011tout."
+)
+
+
+def test_normalise_replaces_every_variant_one_char_for_one() -> None:
+    out = normalise(TYPOGRAPHIC)
+    assert out == (
+        "L'État a versé 150 millions d'euros ! « Un 'cloud' souverain », dit-on ; "
+        "l'échec : non-merci, pas-du-tout."
+    )
+    assert len(out) == len(TYPOGRAPHIC)
+    assert out == TYPOGRAPHIC.translate(_NORMALISE)  # the table it stands for
+    assert normalise("déjà propre") == "déjà propre"
