@@ -52,7 +52,8 @@ class Document:
             a row of zeros for a word without a vector).
         words: Every token's syntactic words, in order; ``words[w].i == w``.
         word_token: Index of the token holding each word.
-        children: Indices of each word's dependents, in order (see :func:`children_of`).
+        children: Indices of each word's dependents, in order (one shared empty tuple
+            for every word without any).
     """
 
     text: str
