@@ -282,9 +282,9 @@ class Analyzer:
             token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans
         ]
         evaluative = [max(-1.0, min(1.0, sum(p))) for p in token_pols]
-        content = _content_with_vector(doc)
+        vectors = _mean_vectors(doc, spans, _content_with_vector(doc))
         features = [
-            self._features(doc, spans, k, token_pols, evaluative, content)
+            self._features(doc, spans, k, token_pols, evaluative, vectors[k])
             for k in range(len(spans))
         ]
         features = _with_context_irony(features, spans)
@@ -340,7 +340,7 @@ class Analyzer:
         k: int,
         token_pols: Sequence[Sequence[float]],
         evaluative: Sequence[float],
-        content: Sequence[bool],
+        vector: tuple[float, ...],
     ) -> ClaimFeatures:
         span = spans[k]
         lo, hi = span.token_start, span.token_end
@@ -391,7 +391,7 @@ class Analyzer:
             reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),
-            vector=_mean_vector(doc, lo, hi, content),
+            vector=vector,
         )
 
     @staticmethod
@@ -600,19 +600,36 @@ def _content_with_vector(doc: Document) -> list[bool]:
     return [k and t.words[0].upos in CONTENT_POS for t, k in zip(doc.tokens, known, strict=True)]
 
 
-def _mean_vector(doc: Document, lo: int, hi: int, content: Sequence[bool]) -> tuple[float, ...]:
-    """Mean word vector of the content words (``content``: per-token mask) in ``[lo, hi)``.
+def _mean_vectors(
+    doc: Document, spans: Sequence[ClaimSpan], content: Sequence[bool]
+) -> list[tuple[float, ...]]:
+    """Per claim, the mean word vector of its content words (``content``: per-token mask).
 
-    Empty without vectors.
+    Zeros for a claim without content words; empty tuples without vectors. The content
+    rows are gathered once per document and each claim sums its slice of them; the
+    division, rounding and conversion to floats then run on all claims at once. The sum
+    adds the rows one after the other in the vectors' own dtype, as ``ndarray.mean`` does,
+    so the values are those of a per-claim ``mean``, bit for bit.
     """
+    import numpy as np
+
     if doc.vectors is None:
-        return ()
-    rows = [k for k in range(lo, hi) if content[k]]
-    if not rows:
-        width: int = doc.vectors.shape[1]
-        return (0.0,) * width
-    values: list[float] = doc.vectors[rows].mean(axis=0).round(4).astype(float).tolist()
-    return tuple(values)
+        return [() for _ in spans]
+    width: int = doc.vectors.shape[1]
+    rows_at = np.flatnonzero(np.asarray(content, dtype=bool))
+    rows = doc.vectors[rows_at]
+    starts = np.searchsorted(rows_at, [s.token_start for s in spans]).tolist()
+    ends = np.searchsorted(rows_at, [s.token_end for s in spans]).tolist()
+    filled = [k for k, (a, b) in enumerate(zip(starts, ends, strict=True)) if b > a]
+    out: list[tuple[float, ...]] = [(0.0,) * width] * len(spans)
+    if not filled:
+        return out
+    sums = np.stack([np.add.reduce(rows[starts[k] : ends[k]], axis=0) for k in filled])
+    counts = np.array([ends[k] - starts[k] for k in filled], dtype=sums.dtype)[:, None]
+    means: list[list[float]] = (sums / counts).round(4).astype(float).tolist()
+    for k, values in zip(filled, means, strict=True):
+        out[k] = tuple(values)
+    return out
 
 
 def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:

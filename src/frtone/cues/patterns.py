@@ -99,23 +99,26 @@ class PatternMatch:
 
 
 def _match_at(
-    elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i: int, e: int = 0
+    elements: Sequence[frozenset[str] | str], keys: Sequence[frozenset[str]], i: int, e: int = 0
 ) -> int:
-    """Return the end unit index of a match of ``elements[e:]`` starting at ``i``, or -1."""
-    n = len(units)
+    """Return the end unit index of a match of ``elements[e:]`` starting at ``i``, or -1.
+
+    ``keys[k]`` are the words unit ``k`` matches (:func:`unit_keys`).
+    """
+    n = len(keys)
     while e < len(elements):
         head = elements[e]
         if head == GAP:
             for gap in range(MAX_GAP + 1):
                 if i + gap > n:
                     break
-                end = _match_at(elements, units, i + gap, e + 1)
+                end = _match_at(elements, keys, i + gap, e + 1)
                 if end >= 0:
                     return end
             return -1
         if i >= n:
             return -1
-        if head != ANY and not (isinstance(head, frozenset) and _word_matches(head, units[i])):
+        if head != ANY and not (isinstance(head, frozenset) and not head.isdisjoint(keys[i])):
             return -1
         i += 1
         e += 1
@@ -149,20 +152,25 @@ ER_ENDINGS = frozenset(
 )  # folded: "é" is "e", "ées" is "ees"
 
 
-def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
-    if unit.form in alternatives or unit.lemma in alternatives:
-        return True
-    form = unit.form
-    return any(
-        form.startswith(stem) and form[len(stem) :] in ER_ENDINGS
-        for stem in _er_stems(alternatives)
-    )
+@lru_cache(maxsize=1 << 16)
+def unit_keys(form: str, lemma: str) -> frozenset[str]:
+    """The pattern words a unit matches: its form, its lemma, the -er infinitives it may inflect.
 
+    Only infinitives longer than five letters count (``accouche`` → ``accoucher``; the
+    lemmatizer gets such forms wrong). A pattern word matches a unit when it is one of
+    these keys: one set intersection per element, instead of trying the stem of every
+    -er alternative against the form.
 
-@cache
-def _er_stems(alternatives: frozenset[str]) -> tuple[str, ...]:
-    """Stems of the alternatives that are long regular -er verbs (``accoucher`` → ``accouch``)."""
-    return tuple(alt[:-2] for alt in alternatives if len(alt) > 5 and alt.endswith("er"))
+    Example:
+        >>> sorted(unit_keys("accouche", "accouche"))
+        ['accouche', 'accoucher']
+    """
+    keys = {form, lemma}
+    for ending in ER_ENDINGS:
+        stem = len(form) - len(ending)
+        if stem > 3 and form.endswith(ending):
+            keys.add(form[:stem] + "er")
+    return frozenset(keys)
 
 
 class PatternIndex:
@@ -207,10 +215,14 @@ def match_units(
 ) -> list[PatternMatch]:
     """Return non-overlapping matches, longest (then heaviest) first wins."""
     index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
+    starts = [(i, ps) for i, unit in enumerate(units) if (ps := index.candidates(unit))]
+    if not starts:
+        return []  # most claims: no pattern starts at any of their words
+    keys = [unit_keys(u.form, u.lemma) for u in units]
     found: list[PatternMatch] = []
-    for i, unit in enumerate(units):
-        for p in index.candidates(unit):
-            end = _match_at(p.elements, units, i)
+    for i, candidates in starts:
+        for p in candidates:
+            end = _match_at(p.elements, keys, i)
             if end > i:
                 found.append(PatternMatch(p, i, end))
     found.sort(key=lambda m: (-(m.end_unit - m.start_unit), -m.pattern.weight, m.start_unit))
