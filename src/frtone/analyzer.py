@@ -673,7 +673,9 @@ def _with_context_irony(
             if 0 <= j < len(features) and spans[j].paragraph == spans[k].paragraph
             for c in features[j].cues
         ]
-        out.append(dataclasses.replace(f, context_irony=max(weights, default=0.0)))
+        irony = max(weights, default=0.0)
+        # most claims have no cue around them: they keep their features as they are
+        out.append(f if irony == f.context_irony else dataclasses.replace(f, context_irony=irony))
     return out
 
 

@@ -99,27 +99,26 @@ class PatternMatch:
 
 
 def _match_at(
-    elements: Sequence[frozenset[str] | str], keys: Sequence[frozenset[str]], i: int, e: int = 0
+    elements: Sequence[frozenset[str] | str], units: Sequence[Unit], i: int, e: int = 0
 ) -> int:
-    """Return the end unit index of a match of ``elements[e:]`` starting at ``i``, or -1.
-
-    ``keys[k]`` are the words unit ``k`` matches (:func:`unit_keys`).
-    """
-    n = len(keys)
+    """Return the end unit index of a match of ``elements[e:]`` starting at ``i``, or -1."""
+    n = len(units)
     while e < len(elements):
         head = elements[e]
         if head == GAP:
             for gap in range(MAX_GAP + 1):
                 if i + gap > n:
                     break
-                end = _match_at(elements, keys, i + gap, e + 1)
+                end = _match_at(elements, units, i + gap, e + 1)
                 if end >= 0:
                     return end
             return -1
         if i >= n:
             return -1
-        if head != ANY and not (isinstance(head, frozenset) and not head.isdisjoint(keys[i])):
-            return -1
+        if head != ANY:
+            unit = units[i]
+            if not isinstance(head, frozenset) or head.isdisjoint(unit_keys(unit.form, unit.lemma)):
+                return -1
         i += 1
         e += 1
     return i
@@ -199,6 +198,18 @@ class PatternIndex:
             found = self._candidates[key] = self._find_candidates(unit)
         return found
 
+    def starts(self, units: Sequence[Unit]) -> list[tuple[int, list[CuePattern]]]:
+        """``(index, candidates)`` of the units where some pattern may start."""
+        known = self._candidates
+        out = []
+        for i, unit in enumerate(units):
+            found = known.get((unit.form, unit.lemma))  # candidates(), inlined: every word
+            if found is None:
+                found = self.candidates(unit)
+            if found:
+                out.append((i, found))
+        return out
+
     def _find_candidates(self, unit: Unit) -> list[CuePattern]:
         out = list(self._by_first.get(unit.form, ()))
         keys = {unit.lemma}
@@ -215,14 +226,10 @@ def match_units(
 ) -> list[PatternMatch]:
     """Return non-overlapping matches, longest (then heaviest) first wins."""
     index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
-    starts = [(i, ps) for i, unit in enumerate(units) if (ps := index.candidates(unit))]
-    if not starts:
-        return []  # most claims: no pattern starts at any of their words
-    keys = [unit_keys(u.form, u.lemma) for u in units]
     found: list[PatternMatch] = []
-    for i, candidates in starts:
+    for i, candidates in index.starts(units):
         for p in candidates:
-            end = _match_at(p.elements, keys, i)
+            end = _match_at(p.elements, units, i)
             if end > i:
                 found.append(PatternMatch(p, i, end))
     found.sort(key=lambda m: (-(m.end_unit - m.start_unit), -m.pattern.weight, m.start_unit))
