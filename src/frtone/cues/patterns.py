@@ -221,14 +221,22 @@ class PatternIndex:
         return out + self._wild
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 def match_units(
     patterns: Sequence[CuePattern] | PatternIndex, units: Sequence[Unit]
 ) -> list[PatternMatch]:
     """Return non-overlapping matches, longest (then heaviest) first wins."""
     index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
     found: list[PatternMatch] = []
+    n = len(units)
     for i, candidates in index.starts(units):
+        after = unit_keys(units[i + 1].form, units[i + 1].lemma) if i + 1 < n else _NO_KEYS
         for p in candidates:
+            second = p.elements[1] if len(p.elements) > 1 else ANY
+            if isinstance(second, frozenset) and second.isdisjoint(after):
+                continue  # most candidates fail on their second word: no need to try them
             end = _match_at(p.elements, units, i)
             if end > i:
                 found.append(PatternMatch(p, i, end))

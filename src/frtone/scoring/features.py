@@ -117,7 +117,7 @@ def _surface(claim: ClaimFeatures) -> dict[str, float]:
         row["surface:inner_question"] = 1.0
     if "…" in text or "..." in text:
         row["surface:ellipsis"] = 1.0
-    if any(ch in QUOTES for ch in text):
+    if not QUOTES.isdisjoint(text):
         row["surface:quotes"] = 1.0
     if "(!)" in text or "(?)" in text:
         row["surface:paren_mark"] = 1.0
@@ -139,6 +139,8 @@ def _grammar(claim: ClaimFeatures) -> dict[str, float]:
     row: dict[str, float] = {}
     for t in claim.tokens:
         for w in t.words:
+            if not w.feats and w.upos != "INTJ":
+                continue  # punctuation, most particles: nothing to read
             mood, tense = w.feats.get("Mood"), w.feats.get("Tense")
             if mood == "Cnd":
                 row["gram:conditional"] = 1.0
