@@ -16,6 +16,7 @@ SENTENCES = [
     "Ce n' était jamais une mauvaise idée , plutôt une idée franchement excellente .",
     "Les clients , déçus et furieux , ne paieront plus rien sans garantie sérieuse !!!",
     "Une offre 100 % française , rapide et économique , que personne n' a vraiment achetée .",
+    "Le rapport de la Cour des comptes sur Numergy sort mardi .",
 ]
 
 

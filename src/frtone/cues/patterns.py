@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from frtone.resources import records
 from frtone.text import fold
@@ -43,9 +44,12 @@ def match_key(word: str) -> str:
     return fold(word).replace("œ", "oe").replace("æ", "ae")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A word for matching: folded surface, folded lemma, and its token range."""
+class Unit(NamedTuple):
+    """A word for matching: folded surface, folded lemma, and its token range.
+
+    A named tuple rather than a dataclass: one is built for every word of every claim,
+    and a tuple is the cheapest immutable record to build (see ``cues.units._new_unit``).
+    """
 
     form: str
     lemma: str

@@ -66,20 +66,13 @@ def make_units(tokens: Sequence[Token]) -> list[Unit]:
     return units
 
 
-# Unit is a frozen, slotted dataclass without __post_init__: setting its slots directly
-# builds the same object as Unit(...) without the frozen __init__'s object.__setattr__
-# calls (one unit per word of every claim).
-_NEW = object.__new__
-_SET_FORM, _SET_LEMMA, _SET_START, _SET_END = (
-    getattr(Unit, name).__set__ for name in ("form", "lemma", "token_start", "token_end")
-)
+_TUPLE_NEW = tuple.__new__
 
 
 def _new_unit(form: str, lemma: str, token_start: int, token_end: int) -> Unit:
-    """``Unit(form, lemma, token_start, token_end)``, faster."""
-    unit: Unit = _NEW(Unit)
-    _SET_FORM(unit, form)
-    _SET_LEMMA(unit, lemma)
-    _SET_START(unit, token_start)
-    _SET_END(unit, token_end)
-    return unit
+    """``Unit(form, lemma, token_start, token_end)``, faster.
+
+    ``tuple.__new__`` builds the named tuple directly, without its Python-level
+    ``__new__`` (one unit per word of every claim).
+    """
+    return _TUPLE_NEW(Unit, (form, lemma, token_start, token_end))

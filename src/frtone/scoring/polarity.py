@@ -102,7 +102,10 @@ class PolarityLexicon:
 
     def sentiment_words(self, words: Sequence[str]) -> tuple[float, float]:
         """textblob-fr polarity and subjectivity of a word sequence, clamped into range."""
-        score = self.textblob(self._stand_in.words(words))
+        given, scored = self._stand_in.words(words)
+        if not scored:
+            return (0.0, 0.0)  # textblob-fr would assess no word: both averages are 0
+        score = self.textblob(given)
         return (_clamp(score[0], -1.0, 1.0), _clamp(score[1], 0.0, 1.0))
 
     def evaluative(self, lemma: str) -> float | None:
@@ -238,7 +241,8 @@ class _StandIns:
         punctuation = glob.get("PUNCTUATION")
         emoticons = glob.get("EMOTICONS")
         self.sentiment = sentiment
-        self.keep: set[str] = {"!", "(!)", *getattr(sentiment, "negations", ())}
+        self.inert: frozenset[str] = frozenset({"!", *getattr(sentiment, "negations", ())})
+        self.keep: set[str] = {"(!)", *self.inert}
         self.usable = isinstance(punctuation, str | tuple | set | frozenset) and isinstance(
             emoticons, dict
         )
@@ -248,29 +252,36 @@ class _StandIns:
         if self.usable:
             self.punctuation = punctuation
             self.keep.update(e.lower() for faces in emoticons.values() for e in faces)
-        # per word as given: (word for textblob-fr, plain unknown word, clears the state)
-        self.cache: dict[str, tuple[str, bool, bool]] = {}
+        # per word as given: (word for textblob-fr, plain unknown word, clears the state,
+        # may make an assessment)
+        self.cache: dict[str, tuple[str, bool, bool, bool]] = {}
 
-    def words(self, words: Sequence[str]) -> list[str]:
-        """The words to score for ``words`` (any case)."""
+    def words(self, words: Sequence[str]) -> tuple[list[str], bool]:
+        """The words to score for ``words`` (any case), and whether any of them may score.
+
+        Only lexicon words, ``(!)`` and emoticons make assessments; without any, both
+        of textblob-fr's averages are 0.
+        """
         out = []
+        scored = False
         clear = False  # the words so far leave textblob-fr's negation and modifier unset
         cache = self.cache
         for word in words:
             found = cache.get(word)
             if found is None:
                 found = self._describe(word)
-            given, plain, clears = found
+            given, plain, clears, scores = found
             if plain:
                 if clear:
                     continue
                 clear = clears
             else:
                 clear = False
+                scored = scored or scores
             out.append(given)
-        return out
+        return out, scored
 
-    def _describe(self, word: str) -> tuple[str, bool, bool]:
+    def _describe(self, word: str) -> tuple[str, bool, bool, bool]:
         w = word.lower()
         given = self._choose(w) or w
         # plain: unknown to textblob-fr, no negation, "!" or emoticon, and not scanned
@@ -282,7 +293,9 @@ class _StandIns:
             and (given.isalpha() or len(given) > 5 or given in self.punctuation)
         )
         clears = len(given) > 2 and len(given.strip("'")) > 1
-        found = self.cache[word] = (given, plain, clears)
+        # negations and "!" only change other words' assessments
+        scores = not plain and (given in self.sentiment or given not in self.inert)
+        found = self.cache[word] = (given, plain, clears, scores)
         if len(self.cache) > POLARITY_CACHE:
             self.cache.clear()
         return found
