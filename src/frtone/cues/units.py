@@ -58,7 +58,7 @@ def make_units(tokens: Sequence[Token]) -> list[Unit]:
             tok = tokens[k]
             words = tok.words
             form, lemma = _keys(tok.text, words[0].lemma if len(words) == 1 else None)
-            units.append(_new_unit(form, lemma, k, k + 1))
+            units.append(_TUPLE_NEW(Unit, (form, lemma, k, k + 1)))  # _new_unit, inlined
         else:
             form = match_key("".join(t.text for t in tokens[k : j + 1]))
             units.append(_new_unit(form, form, k, j + 1))
