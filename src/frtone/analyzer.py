@@ -19,7 +19,7 @@ import bisect
 import dataclasses
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from frtone import __version__
@@ -438,8 +438,10 @@ class Analyzer:
         last_seen = {t.name: -1 for t in targets}
         last_named: set[str] = set()
         since = 0  # claims since the topic was last named
+        ancestors = _ancestors_memo(doc)
         for k, span in enumerate(spans):
             named = claim_targets[k]
+            unrelated = (FAR,) * (span.token_end - span.token_start)  # shared by its pairs
             since += 1
             if span.heading or since > INHERIT_FOR_CLAIMS:
                 last_named = set()  # a heading opens a new section; topics fade
@@ -448,7 +450,7 @@ class Analyzer:
             for t in targets:
                 if t.name in named:
                     last_seen[t.name] = k
-                    dist = self._distances(doc, span, named[t.name])
+                    dist = self._distances(doc, span, named[t.name], ancestors)
                     items.append(
                         StanceInput(
                             features[k],
@@ -467,13 +469,12 @@ class Analyzer:
                 inherited = not named and t.name in last_named
                 if every_pair or inherited:
                     seen = last_seen[t.name]
-                    n = span.token_end - span.token_start
                     items.append(
                         StanceInput(
                             features[k],
                             t.name,
                             False,
-                            (FAR,) * n,
+                            unrelated,
                             probs[k],
                             len(named),
                             inherited=inherited,
@@ -499,13 +500,20 @@ class Analyzer:
         return out
 
     @staticmethod
-    def _distances(doc: Document, span: ClaimSpan, mention_tokens: list[int]) -> tuple[int, ...]:
+    def _distances(
+        doc: Document,
+        span: ClaimSpan,
+        mention_tokens: list[int],
+        ancestors: Callable[[int], dict[int, int]],
+    ) -> tuple[int, ...]:
         """Per token of ``span``, tree distance to the nearest mention word (``FAR`` if none).
 
         The nearest mention through each shared ancestor is found once for all mention
         words (``best``), instead of walking up from every mention for every token.
+        ``ancestors`` is ``doc.ancestors(word, FAR)``, memoised for the document (see
+        :func:`_ancestors_memo`).
         """
-        mention_up = [doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words]
+        mention_up = [ancestors(w.i) for k in mention_tokens for w in doc.tokens[k].words]
         best: dict[int, int] = {}
         for up in mention_up:
             for x, d in up.items():
@@ -517,7 +525,7 @@ class Analyzer:
             if k in mentioned:
                 dists.append(0)
                 continue
-            up = doc.ancestors(doc.tokens[k].words[-1].i, FAR)
+            up = ancestors(doc.tokens[k].words[-1].i)
             dist = min((d + best[x] for x, d in up.items() if x in best), default=FAR)
             if dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
                 dist = FAR  # a mention with no shared ancestor counts as FAR
@@ -573,6 +581,22 @@ class Analyzer:
             )
             out.append(TargetResult(t.name, t.aliases, label, score, ments, detected))
         return tuple(out)
+
+
+def _ancestors_memo(doc: Document) -> Callable[[int], dict[int, int]]:
+    """``doc.ancestors(word, FAR)``, computed once per word of ``doc``.
+
+    A claim naming several targets walks up from the same words for each of them.
+    """
+    memo: dict[int, dict[int, int]] = {}
+
+    def ancestors(word: int) -> dict[int, int]:
+        up = memo.get(word)
+        if up is None:
+            up = memo[word] = doc.ancestors(word, FAR)
+        return up
+
+    return ancestors
 
 
 def _scorers(

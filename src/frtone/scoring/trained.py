@@ -245,8 +245,9 @@ def _claim_matrix(
     cols, block = vector_block(claims, model.features)
     x[:, cols] = block
     for name, values in (extra or {}).items():
-        if name in model.features:
-            x[:, model.features.index(name)] = values
+        j = model.column(name)
+        if j is not None:
+            x[:, j] = values
     return x
 
 
