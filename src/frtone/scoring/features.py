@@ -173,7 +173,8 @@ def stance_features(item: StanceInput) -> dict[str, float]:
         about a claim that names the target, ``u:`` about one that does not.
     """
     row = _claim_stance(item.claim, item.sarcasm, item.distances if item.mentioned else None)
-    row.update(_pair_stance(item))
+    row.update(_relation(item))
+    row.update(_target_stance(item))
     return row
 
 
@@ -222,22 +223,31 @@ def _claim_stance(
     return row
 
 
-def _pair_stance(item: StanceInput) -> dict[str, float]:
-    """The features of a pair beyond :func:`_claim_stance`: the rule stance, the target."""
+def _relation(item: StanceInput) -> dict[str, float]:
+    """How the claim relates to the targets: the rule stance, where the target is named.
+
+    The same toward every target a claim does not name (inherited or not).
+    """
     scope = "m" if item.mentioned else "u"
     rule_score = 0.0
     if item.mentioned or item.inherited:
         rule_score = _RULE_STANCE.predict([item])[0][0]
-    row = {f"{scope}:rule": rule_score, f"{scope}:share": item.share}
+    row = {f"{scope}:rule": rule_score}
     if item.mentioned:
         row.update(_target_position(item))
         row[_bucket("m:others", item.other_targets, (0, 1, 2))] = 1.0
     else:
         if item.inherited:
             row["u:inherited"] = 1.0
-        row[_bucket("u:since", item.since, (-1, 1, 3, 6))] = 1.0
         row[_bucket("u:names", item.other_targets, (0, 1))] = 1.0
     return row
+
+
+def _target_stance(item: StanceInput) -> dict[str, float]:
+    """What the pair's features know of the target in the article: its share, recency."""
+    if item.mentioned:
+        return {"m:share": item.share}
+    return {"u:share": item.share, _bucket("u:since", item.since, (-1, 1, 3, 6)): 1.0}
 
 
 def _target_position(item: StanceInput) -> dict[str, float]:
@@ -359,19 +369,21 @@ def pair_rows(
         items: The pairs, in claim order (as the analyzer passes them).
         direction: Per claim index, ``(P(favor), P(against))`` of the claim's direction.
     """
-    # A claim's part of the features is the same toward every target it does not name:
-    # computed once per claim (the article's claims times targets add up to many pairs).
-    unnamed: dict[tuple[int, float], dict[str, float]] = {}
+    # Toward the targets a claim does not name, only the target's share and recency
+    # differ: the rest is built once per claim (claims times targets add up to many pairs).
+    unnamed: dict[tuple[int, float, bool, int], dict[str, float]] = {}
 
     def features(it: StanceInput) -> dict[str, float]:
         if it.mentioned:
             return stance_features(it)
-        key = (id(it.claim), it.sarcasm)  # the items hold the claims: ids stay unique
+        # the items hold the claims: their ids stay unique meanwhile
+        key = (id(it.claim), it.sarcasm, it.inherited, it.other_targets)
         base = unnamed.get(key)
         if base is None:
             base = unnamed[key] = _claim_stance(it.claim, it.sarcasm, None)
+            base.update(_relation(it))
         row = dict(base)
-        row.update(_pair_stance(it))
+        row.update(_target_stance(it))
         return row
 
     rows = [features(it) for it in items]
