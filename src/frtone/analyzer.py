@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from frtone.scoring.trained import ScorerModel
 
 MAX_INHERITED_TARGETS = 2
+NO_PATH = 2 * FAR + 1  # longer than any path through a shared ancestor
 INHERIT_FOR_CLAIMS = 3
 TargetsArg = Iterable[Target | str | dict[str, Any]] | None
 
@@ -517,7 +518,7 @@ class Analyzer:
         best: dict[int, int] = {}
         for up in mention_up:
             for x, d in up.items():
-                if d < best.get(x, 2 * FAR + 1):
+                if d < best.get(x, NO_PATH):
                     best[x] = d
         mentioned = set(mention_tokens)
         dists = []
@@ -526,8 +527,16 @@ class Analyzer:
                 dists.append(0)
                 continue
             up = ancestors(doc.tokens[k].words[-1].i)
-            dist = min((d + best[x] for x, d in up.items() if x in best), default=FAR)
-            if dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
+            dist = NO_PATH
+            for x, d in up.items():  # nearest ancestors first
+                if d >= dist:
+                    break  # farther up, d + best[x] cannot be shorter
+                b = best.get(x)
+                if b is not None and d + b < dist:
+                    dist = d + b
+            if dist == NO_PATH:
+                dist = FAR
+            elif dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
                 dist = FAR  # a mention with no shared ancestor counts as FAR
             dists.append(dist)
         return tuple(dists)
