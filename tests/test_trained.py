@@ -333,3 +333,43 @@ def test_sarcasm_probability_turns_praise_against_its_target() -> None:
     ]
     assert scores[0].label == "favor" and scores[2].label == "against"
     assert scores[0].score > scores[1].score > scores[2].score
+
+
+def test_direction_matrix_reuses_the_sarcasm_one_with_the_same_values(
+    seed_text, monkeypatch
+) -> None:
+    """The direction model reads the sarcasm model's claim matrix, rearranged: same numbers."""
+    from frtone.scoring import trained
+    from frtone.scoring.features import claim_rows
+
+    claims, items = [], []
+    model = default_model()
+
+    class Claims:
+        threshold = 0.5
+
+        def predict(self, found):
+            claims.extend(found)
+            return [0.2 for _ in found]
+
+    class Pairs:
+        pairs = "all"
+
+        def predict(self, found):
+            items.extend(found)
+            return [(0.0, 0.0) for _ in found]
+
+    frtone.Analyzer(sarcasm_scorer=Claims(), stance_scorer=Pairs(), include_tokens=False).analyze(
+        seed_text, ["Orange", "Cloudwatt"]
+    )
+    model.sarcasm.predict(claims)
+    monkeypatch.setattr(trained, "claim_rows", None)  # reading the rows again would fail
+    fast = model.stance.directions(items)
+    monkeypatch.undo()
+    rows = claim_rows(claims)
+    for row in rows:
+        row["sarc:p"] = 0.2
+    named = model.stance.direction.probabilities(rows)
+    f, a = (model.stance.direction.classes.index(c) for c in ("favor", "against"))
+    assert list(fast.values()) == [(p[f], p[a]) for p in named]
+    assert len(fast) == len(claims) == 40

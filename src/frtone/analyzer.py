@@ -19,7 +19,7 @@ import bisect
 import dataclasses
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from frtone import __version__
@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from frtone.scoring.trained import ScorerModel
 
 MAX_INHERITED_TARGETS = 2
+NO_PATH = 2 * FAR + 1  # longer than any path through a shared ancestor
 INHERIT_FOR_CLAIMS = 3
 TargetsArg = Iterable[Target | str | dict[str, Any]] | None
 
@@ -282,9 +283,9 @@ class Analyzer:
             token_polarities(doc, s.token_start, s.token_end, self.lexicon) for s in spans
         ]
         evaluative = [max(-1.0, min(1.0, sum(p))) for p in token_pols]
-        content = _content_with_vector(doc)
+        vectors = _mean_vectors(doc, spans, _content_with_vector(doc))
         features = [
-            self._features(doc, spans, k, token_pols, evaluative, content)
+            self._features(doc, spans, k, token_pols, evaluative, vectors[k])
             for k in range(len(spans))
         ]
         features = _with_context_irony(features, spans)
@@ -340,7 +341,7 @@ class Analyzer:
         k: int,
         token_pols: Sequence[Sequence[float]],
         evaluative: Sequence[float],
-        content: Sequence[bool],
+        vector: tuple[float, ...],
     ) -> ClaimFeatures:
         span = spans[k]
         lo, hi = span.token_start, span.token_end
@@ -391,7 +392,7 @@ class Analyzer:
             reported=reported,
             negated=is_negated(doc, lo, hi),
             context_polarity=round(context, 4),
-            vector=_mean_vector(doc, lo, hi, content),
+            vector=vector,
         )
 
     @staticmethod
@@ -438,8 +439,10 @@ class Analyzer:
         last_seen = {t.name: -1 for t in targets}
         last_named: set[str] = set()
         since = 0  # claims since the topic was last named
+        ancestors = _ancestors_memo(doc)
         for k, span in enumerate(spans):
             named = claim_targets[k]
+            unrelated = (FAR,) * (span.token_end - span.token_start)  # shared by its pairs
             since += 1
             if span.heading or since > INHERIT_FOR_CLAIMS:
                 last_named = set()  # a heading opens a new section; topics fade
@@ -448,7 +451,7 @@ class Analyzer:
             for t in targets:
                 if t.name in named:
                     last_seen[t.name] = k
-                    dist = self._distances(doc, span, named[t.name])
+                    dist = self._distances(doc, span, named[t.name], ancestors)
                     items.append(
                         StanceInput(
                             features[k],
@@ -467,13 +470,12 @@ class Analyzer:
                 inherited = not named and t.name in last_named
                 if every_pair or inherited:
                     seen = last_seen[t.name]
-                    n = span.token_end - span.token_start
                     items.append(
                         StanceInput(
                             features[k],
                             t.name,
                             False,
-                            (FAR,) * n,
+                            unrelated,
                             probs[k],
                             len(named),
                             inherited=inherited,
@@ -499,17 +501,24 @@ class Analyzer:
         return out
 
     @staticmethod
-    def _distances(doc: Document, span: ClaimSpan, mention_tokens: list[int]) -> tuple[int, ...]:
+    def _distances(
+        doc: Document,
+        span: ClaimSpan,
+        mention_tokens: list[int],
+        ancestors: Callable[[int], dict[int, int]],
+    ) -> tuple[int, ...]:
         """Per token of ``span``, tree distance to the nearest mention word (``FAR`` if none).
 
         The nearest mention through each shared ancestor is found once for all mention
         words (``best``), instead of walking up from every mention for every token.
+        ``ancestors`` is ``doc.ancestors(word, FAR)``, memoised for the document (see
+        :func:`_ancestors_memo`).
         """
-        mention_up = [doc.ancestors(w.i, FAR) for k in mention_tokens for w in doc.tokens[k].words]
+        mention_up = [ancestors(w.i) for k in mention_tokens for w in doc.tokens[k].words]
         best: dict[int, int] = {}
         for up in mention_up:
             for x, d in up.items():
-                if d < best.get(x, 2 * FAR + 1):
+                if d < best.get(x, NO_PATH):
                     best[x] = d
         mentioned = set(mention_tokens)
         dists = []
@@ -517,9 +526,17 @@ class Analyzer:
             if k in mentioned:
                 dists.append(0)
                 continue
-            up = doc.ancestors(doc.tokens[k].words[-1].i, FAR)
-            dist = min((d + best[x] for x, d in up.items() if x in best), default=FAR)
-            if dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
+            up = ancestors(doc.tokens[k].words[-1].i)
+            dist = NO_PATH
+            for x, d in up.items():  # nearest ancestors first
+                if d >= dist:
+                    break  # farther up, d + best[x] cannot be shorter
+                b = best.get(x)
+                if b is not None and d + b < dist:
+                    dist = d + b
+            if dist == NO_PATH:
+                dist = FAR
+            elif dist > FAR and any(up.keys().isdisjoint(m) for m in mention_up):
                 dist = FAR  # a mention with no shared ancestor counts as FAR
             dists.append(dist)
         return tuple(dists)
@@ -575,6 +592,22 @@ class Analyzer:
         return tuple(out)
 
 
+def _ancestors_memo(doc: Document) -> Callable[[int], dict[int, int]]:
+    """``doc.ancestors(word, FAR)``, computed once per word of ``doc``.
+
+    A claim naming several targets walks up from the same words for each of them.
+    """
+    memo: dict[int, dict[int, int]] = {}
+
+    def ancestors(word: int) -> dict[int, int]:
+        up = memo.get(word)
+        if up is None:
+            up = memo[word] = doc.ancestors(word, FAR)
+        return up
+
+    return ancestors
+
+
 def _scorers(
     scorers: str | os.PathLike[str] | ScorerModel,
 ) -> tuple[SarcasmScorer, StanceScorer]:
@@ -600,19 +633,36 @@ def _content_with_vector(doc: Document) -> list[bool]:
     return [k and t.words[0].upos in CONTENT_POS for t, k in zip(doc.tokens, known, strict=True)]
 
 
-def _mean_vector(doc: Document, lo: int, hi: int, content: Sequence[bool]) -> tuple[float, ...]:
-    """Mean word vector of the content words (``content``: per-token mask) in ``[lo, hi)``.
+def _mean_vectors(
+    doc: Document, spans: Sequence[ClaimSpan], content: Sequence[bool]
+) -> list[tuple[float, ...]]:
+    """Per claim, the mean word vector of its content words (``content``: per-token mask).
 
-    Empty without vectors.
+    Zeros for a claim without content words; empty tuples without vectors. The content
+    rows are gathered once per document and each claim sums its slice of them; the
+    division, rounding and conversion to floats then run on all claims at once. The sum
+    adds the rows one after the other in the vectors' own dtype, as ``ndarray.mean`` does,
+    so the values are those of a per-claim ``mean``, bit for bit.
     """
+    import numpy as np
+
     if doc.vectors is None:
-        return ()
-    rows = [k for k in range(lo, hi) if content[k]]
-    if not rows:
-        width: int = doc.vectors.shape[1]
-        return (0.0,) * width
-    values: list[float] = doc.vectors[rows].mean(axis=0).round(4).astype(float).tolist()
-    return tuple(values)
+        return [() for _ in spans]
+    width: int = doc.vectors.shape[1]
+    rows_at = np.flatnonzero(np.asarray(content, dtype=bool))
+    rows = doc.vectors[rows_at]
+    starts = np.searchsorted(rows_at, [s.token_start for s in spans]).tolist()
+    ends = np.searchsorted(rows_at, [s.token_end for s in spans]).tolist()
+    filled = [k for k, (a, b) in enumerate(zip(starts, ends, strict=True)) if b > a]
+    out: list[tuple[float, ...]] = [(0.0,) * width] * len(spans)
+    if not filled:
+        return out
+    sums = np.stack([np.add.reduce(rows[starts[k] : ends[k]], axis=0) for k in filled])
+    counts = np.array([ends[k] - starts[k] for k in filled], dtype=sums.dtype)[:, None]
+    means: list[list[float]] = (sums / counts).round(4).astype(float).tolist()
+    for k, values in zip(filled, means, strict=True):
+        out[k] = tuple(values)
+    return out
 
 
 def _claim_at(claims: Sequence[Claim], starts: Sequence[int], offset: int) -> int:
@@ -656,7 +706,9 @@ def _with_context_irony(
             if 0 <= j < len(features) and spans[j].paragraph == spans[k].paragraph
             for c in features[j].cues
         ]
-        out.append(dataclasses.replace(f, context_irony=max(weights, default=0.0)))
+        irony = max(weights, default=0.0)
+        # most claims have no cue around them: they keep their features as they are
+        out.append(f if irony == f.context_irony else dataclasses.replace(f, context_irony=irony))
     return out
 
 

@@ -22,6 +22,7 @@ from frtone.text import fold
 
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 CLAUSE_RELS = frozenset({"ccomp", "xcomp", "parataxis"})
+_VERB_AUX = frozenset({"VERB", "AUX"})
 
 
 @cache
@@ -72,6 +73,8 @@ def find_hedges(doc: Document, token_start: int, token_end: int) -> list[Span]:
         out.append(Span(doc.text[s:e], s, e, "marker"))
     for tok in toks:
         for w in tok.words:
+            if w.upos not in _VERB_AUX and w.lemma not in HEDGE_MODALS and "Mood" not in w.feats:
+                continue  # neither conditional nor a modal: most words, skipped cheaply
             if is_conditional(w) and w.lemma not in CONDITIONAL_NOT_HEDGE:
                 head = doc.words[w.head]
                 if w.upos == "AUX" and head.lemma in CONDITIONAL_NOT_HEDGE:
@@ -109,8 +112,10 @@ def find_reported(doc: Document, token_start: int, token_end: int) -> Reported |
     words = [w for t in doc.tokens[lo:hi] for w in t.words]
     quoted = any(t.text in ("«", "»", "“", "”", '"') for t in doc.tokens[lo:hi])
     for w in words:
+        if w.deprel != "case":
+            continue
         marker = _source_marker(doc, w)
-        if marker and w.deprel == "case" and lo <= doc.word_token[w.head] < hi:
+        if marker and lo <= doc.word_token[w.head] < hi:
             skip = {w.i, w.i + 1} if marker == "d'après" else {w.i}
             sub = [x for x in doc.subtree(w.head) if x not in skip]
             s, e = _span_of_words(doc, sub, lo, hi)
@@ -168,10 +173,10 @@ def classify_kind(
     if text.endswith("?") or (toks[-1].text in (")", "»") and text.rstrip(" )»").endswith("?")):
         whole = any(c.kind == "rhetorical_question" and c.end >= toks[-1].start for c in cues)
         return "rhetorical_question" if whole else "question"
-    words = [w for t in toks for w in t.words]
-    folded = fold(doc.text)[start : start + len(text)]
-    future = any(w.feats.get("Tense") == "Fut" and w.upos in ("VERB", "AUX") for w in words)
-    if future or _words_regex(PREDICTION_MARKERS).search(folded):
+    future = any(
+        w.feats.get("Tense") == "Fut" and w.upos in _VERB_AUX for t in toks for w in t.words
+    )
+    if future or _words_regex(PREDICTION_MARKERS).search(fold(doc.text)[start : start + len(text)]):
         return "prediction"
     if cues or abs(evaluative) >= 0.2 or subjectivity >= 0.45:
         return "evaluation"

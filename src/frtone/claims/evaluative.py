@@ -18,16 +18,18 @@ NOT_EVALUATIVE_UPOS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON"
 def token_polarities(doc: Document, lo: int, hi: int, lexicon: PolarityLexicon) -> list[float]:
     """Polarity of each token in ``doc.tokens[lo:hi]`` (0 for non-evaluative tokens)."""
     out: list[float] = []
+    tokens = doc.tokens
     for k in range(lo, hi):
-        tok = doc.tokens[k]
+        tok = tokens[k]
         word = tok.words[-1]
-        if word.upos in NOT_EVALUATIVE_UPOS:
+        upos = word.upos
+        if upos in NOT_EVALUATIVE_UPOS:
             out.append(0.0)
             continue
-        if word.upos == "VERB" and word.feats.get("VerbForm") != "Part":
+        if upos == "VERB" and word.feats.get("VerbForm") != "Part":
             pol = lexicon.word_polarity(tok.text.lower(), word.lemma, "NOUN")
         else:
-            pol = lexicon.word_polarity(tok.text.lower().replace("’", "'"), word.lemma, word.upos)
+            pol = lexicon.word_polarity(tok.text.lower().replace("’", "'"), word.lemma, upos)
         if pol == 0.0:
             out.append(0.0)
             continue

@@ -71,10 +71,10 @@ def _clause_cuts(doc: Document, sent: Sentence) -> list[int]:
         if tok.text == ";" and k + 1 < b:
             cuts.append(k + 1)
             continue
-        if fold(tok.text) not in CLAUSE_CONJ:
-            continue
         word = tok.words[0]
-        if word.deprel != "cc" or (fold(tok.text) == "et" and doc.tokens[k - 1].text != ","):
+        if word.deprel != "cc" or fold(tok.text) not in CLAUSE_CONJ:
+            continue
+        if fold(tok.text) == "et" and doc.tokens[k - 1].text != ",":
             continue
         conj = doc.words[word.head]
         if conj.i < word.i or conj.upos not in PREDICATE_UPOS or conj.deprel != "conj":

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from frtone.resources import records
 from frtone.text import fold
@@ -43,9 +44,12 @@ def match_key(word: str) -> str:
     return fold(word).replace("œ", "oe").replace("æ", "ae")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A word for matching: folded surface, folded lemma, and its token range."""
+class Unit(NamedTuple):
+    """A word for matching: folded surface, folded lemma, and its token range.
+
+    A named tuple rather than a dataclass: one is built for every word of every claim,
+    and a tuple is the cheapest immutable record to build (see ``cues.units._new_unit``).
+    """
 
     form: str
     lemma: str
@@ -115,8 +119,10 @@ def _match_at(
             return -1
         if i >= n:
             return -1
-        if head != ANY and not (isinstance(head, frozenset) and _word_matches(head, units[i])):
-            return -1
+        if head != ANY:
+            unit = units[i]
+            if not isinstance(head, frozenset) or head.isdisjoint(unit_keys(unit.form, unit.lemma)):
+                return -1
         i += 1
         e += 1
     return i
@@ -149,20 +155,25 @@ ER_ENDINGS = frozenset(
 )  # folded: "é" is "e", "ées" is "ees"
 
 
-def _word_matches(alternatives: frozenset[str], unit: Unit) -> bool:
-    if unit.form in alternatives or unit.lemma in alternatives:
-        return True
-    form = unit.form
-    return any(
-        form.startswith(stem) and form[len(stem) :] in ER_ENDINGS
-        for stem in _er_stems(alternatives)
-    )
+@lru_cache(maxsize=1 << 16)
+def unit_keys(form: str, lemma: str) -> frozenset[str]:
+    """The pattern words a unit matches: its form, its lemma, the -er infinitives it may inflect.
 
+    Only infinitives longer than five letters count (``accouche`` → ``accoucher``; the
+    lemmatizer gets such forms wrong). A pattern word matches a unit when it is one of
+    these keys: one set intersection per element, instead of trying the stem of every
+    -er alternative against the form.
 
-@cache
-def _er_stems(alternatives: frozenset[str]) -> tuple[str, ...]:
-    """Stems of the alternatives that are long regular -er verbs (``accoucher`` → ``accouch``)."""
-    return tuple(alt[:-2] for alt in alternatives if len(alt) > 5 and alt.endswith("er"))
+    Example:
+        >>> sorted(unit_keys("accouche", "accouche"))
+        ['accouche', 'accoucher']
+    """
+    keys = {form, lemma}
+    for ending in ER_ENDINGS:
+        stem = len(form) - len(ending)
+        if stem > 3 and form.endswith(ending):
+            keys.add(form[:stem] + "er")
+    return frozenset(keys)
 
 
 class PatternIndex:
@@ -191,6 +202,18 @@ class PatternIndex:
             found = self._candidates[key] = self._find_candidates(unit)
         return found
 
+    def starts(self, units: Sequence[Unit]) -> list[tuple[int, list[CuePattern]]]:
+        """``(index, candidates)`` of the units where some pattern may start."""
+        known = self._candidates
+        out = []
+        for i, unit in enumerate(units):
+            found = known.get((unit.form, unit.lemma))  # candidates(), inlined: every word
+            if found is None:
+                found = self.candidates(unit)
+            if found:
+                out.append((i, found))
+        return out
+
     def _find_candidates(self, unit: Unit) -> list[CuePattern]:
         out = list(self._by_first.get(unit.form, ()))
         keys = {unit.lemma}
@@ -202,14 +225,22 @@ class PatternIndex:
         return out + self._wild
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 def match_units(
     patterns: Sequence[CuePattern] | PatternIndex, units: Sequence[Unit]
 ) -> list[PatternMatch]:
     """Return non-overlapping matches, longest (then heaviest) first wins."""
     index = patterns if isinstance(patterns, PatternIndex) else PatternIndex(patterns)
     found: list[PatternMatch] = []
-    for i, unit in enumerate(units):
-        for p in index.candidates(unit):
+    n = len(units)
+    for i, candidates in index.starts(units):
+        after = unit_keys(units[i + 1].form, units[i + 1].lemma) if i + 1 < n else _NO_KEYS
+        for p in candidates:
+            second = p.elements[1] if len(p.elements) > 1 else ANY
+            if isinstance(second, frozenset) and second.isdisjoint(after):
+                continue  # most candidates fail on their second word: no need to try them
             end = _match_at(p.elements, units, i)
             if end > i:
                 found.append(PatternMatch(p, i, end))

@@ -117,7 +117,7 @@ def _surface(claim: ClaimFeatures) -> dict[str, float]:
         row["surface:inner_question"] = 1.0
     if "…" in text or "..." in text:
         row["surface:ellipsis"] = 1.0
-    if any(ch in QUOTES for ch in text):
+    if not QUOTES.isdisjoint(text):
         row["surface:quotes"] = 1.0
     if "(!)" in text or "(?)" in text:
         row["surface:paren_mark"] = 1.0
@@ -139,6 +139,8 @@ def _grammar(claim: ClaimFeatures) -> dict[str, float]:
     row: dict[str, float] = {}
     for t in claim.tokens:
         for w in t.words:
+            if not w.feats and w.upos != "INTJ":
+                continue  # punctuation, most particles: nothing to read
             mood, tense = w.feats.get("Mood"), w.feats.get("Tense")
             if mood == "Cnd":
                 row["gram:conditional"] = 1.0
@@ -172,25 +174,31 @@ def stance_features(item: StanceInput) -> dict[str, float]:
         Feature values; absent names count as 0. Names starting with ``m:`` are
         about a claim that names the target, ``u:`` about one that does not.
     """
-    claim = item.claim
-    s = item.sarcasm
-    scope = "m" if item.mentioned else "u"
-    rule_score = 0.0
-    if item.mentioned or item.inherited:
-        rule_score = _RULE_STANCE.predict([item])[0][0]
+    row = _claim_stance(item.claim, item.sarcasm, item.distances if item.mentioned else None)
+    row.update(_relation(item))
+    row.update(_target_stance(item))
+    return row
+
+
+def _claim_stance(
+    claim: ClaimFeatures, s: float, distances: tuple[int, ...] | None
+) -> dict[str, float]:
+    """The features of a pair that depend on its claim alone.
+
+    ``distances``: the tree distances from the target's mentions when the claim names it.
+    """
+    scope = "u" if distances is None else "m"
     row: dict[str, float] = {
         f"{scope}:bias": 1.0,
-        f"{scope}:rule": rule_score,
         f"{scope}:sarcasm": s,
         f"{scope}:polarity": claim.polarity,
         f"{scope}:context": claim.context_polarity,
-        f"{scope}:share": item.share,
     }
     near_pos = near_neg = far_pos = far_neg = 0.0
     for k, pol in enumerate(claim.token_polarity):
         if pol == 0.0:
             continue
-        near = item.mentioned and item.distances[k] <= NEAR
+        near = distances is not None and distances[k] <= NEAR
         if pol > 0:
             if near:
                 near_pos += pol
@@ -207,14 +215,6 @@ def stance_features(item: StanceInput) -> dict[str, float]:
     row[f"{scope}:ironic_praise"] = s * math.tanh(near_pos + far_pos)
     if claim.cues:
         row[f"{scope}:cue"] = max(c.weight for c in claim.cues)
-    if item.mentioned:
-        row.update(_target_position(item))
-        row[_bucket("m:others", item.other_targets, (0, 1, 2))] = 1.0
-    else:
-        if item.inherited:
-            row["u:inherited"] = 1.0
-        row[_bucket("u:since", item.since, (-1, 1, 3, 6))] = 1.0
-        row[_bucket("u:names", item.other_targets, (0, 1))] = 1.0
     if claim.reported is not None:
         row[f"{scope}:reported"] = 1.0
     if claim.hedged:
@@ -223,6 +223,33 @@ def stance_features(item: StanceInput) -> dict[str, float]:
         row[f"{scope}:negated"] = 1.0
     row[f"{scope}:kind:{claim.kind}"] = 1.0
     return row
+
+
+def _relation(item: StanceInput) -> dict[str, float]:
+    """How the claim relates to the targets: the rule stance, where the target is named.
+
+    The same toward every target a claim does not name (inherited or not).
+    """
+    scope = "m" if item.mentioned else "u"
+    rule_score = 0.0
+    if item.mentioned or item.inherited:
+        rule_score = _RULE_STANCE.predict([item])[0][0]
+    row = {f"{scope}:rule": rule_score}
+    if item.mentioned:
+        row.update(_target_position(item))
+        row[_bucket("m:others", item.other_targets, (0, 1, 2))] = 1.0
+    else:
+        if item.inherited:
+            row["u:inherited"] = 1.0
+        row[_bucket("u:names", item.other_targets, (0, 1))] = 1.0
+    return row
+
+
+def _target_stance(item: StanceInput) -> dict[str, float]:
+    """What the pair's features know of the target in the article: its share, recency."""
+    if item.mentioned:
+        return {"m:share": item.share}
+    return {"u:share": item.share, _bucket("u:since", item.since, (-1, 1, 3, 6)): 1.0}
 
 
 def _target_position(item: StanceInput) -> dict[str, float]:
@@ -344,7 +371,24 @@ def pair_rows(
         items: The pairs, in claim order (as the analyzer passes them).
         direction: Per claim index, ``(P(favor), P(against))`` of the claim's direction.
     """
-    rows = [stance_features(it) for it in items]
+    # Toward the targets a claim does not name, only the target's share and recency
+    # differ: the rest is built once per claim (claims times targets add up to many pairs).
+    unnamed: dict[tuple[int, float, bool, int], dict[str, float]] = {}
+
+    def features(it: StanceInput) -> dict[str, float]:
+        if it.mentioned:
+            return stance_features(it)
+        # the items hold the claims: their ids stay unique meanwhile
+        key = (id(it.claim), it.sarcasm, it.inherited, it.other_targets)
+        base = unnamed.get(key)
+        if base is None:
+            base = unnamed[key] = _claim_stance(it.claim, it.sarcasm, None)
+            base.update(_relation(it))
+        row = dict(base)
+        row.update(_target_stance(it))
+        return row
+
+    rows = [features(it) for it in items]
     at = {(it.index, it.target): k for k, it in enumerate(items)}
     for it, row in zip(items, rows, strict=True):
         for step, name in ((-1, "prev"), (1, "next"), (-2, "prev2")):

@@ -16,7 +16,8 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,10 @@ class LinearModel:
     weights: tuple[tuple[float, ...], ...]
     intercepts: tuple[float, ...]
     calibration: tuple[float, float] = (1.0, 0.0)
+    # derived once from the fields above (prediction runs per article, many times)
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _weights_t: np.ndarray = field(init=False, repr=False, compare=False)
+    _intercepts: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         rows = 1 if len(self.classes) == 2 else len(self.classes)
@@ -62,22 +67,31 @@ class LinearModel:
         values = [*self.intercepts, *self.calibration, *(w for r in self.weights for w in r)]
         if not all(np.isfinite(values)):
             raise ScorerModelError("weights must be finite numbers")
+        # frozen dataclass: the derived fields are set once, here
+        object.__setattr__(self, "_index", {name: j for j, name in enumerate(self.features)})
+        object.__setattr__(self, "_weights_t", np.asarray(self.weights, dtype=float).T)
+        object.__setattr__(self, "_intercepts", np.asarray(self.intercepts, dtype=float))
+
+    def column(self, name: str) -> int | None:
+        """The column of feature ``name``, ``None`` for a feature the model does not know."""
+        return self._index.get(name)
 
     def matrix(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
         """Rows of named features as a dense matrix in this model's column order."""
-        index = {name: j for j, name in enumerate(self.features)}
-        x = np.zeros((len(rows), len(self.features)))
-        for i, row in enumerate(rows):
-            for name, value in row.items():
-                j = index.get(name)
-                if j is not None:
-                    x[i, j] = value
-        return x
+        width = len(self.features)
+        # One NumPy assignment for all cells instead of one per feature: names the model
+        # does not know go to an extra last column, dropped at the end.
+        names = chain.from_iterable(rows)
+        cols = list(map(self._index.get, names, repeat(width)))
+        values = list(chain.from_iterable(row.values() for row in rows))
+        at = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+        x = np.zeros((len(rows), width + 1))
+        x[at, cols] = values
+        return np.ascontiguousarray(x[:, :width])
 
     def decision(self, x: np.ndarray) -> np.ndarray:
         """Raw decision values (n × rows) of a feature matrix."""
-        w = np.asarray(self.weights, dtype=float)
-        return np.asarray(x @ w.T + np.asarray(self.intercepts, dtype=float))
+        return np.asarray(x @ self._weights_t + self._intercepts)
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[list[float]]:
         """Calibrated class probabilities, one list per row in ``classes`` order."""

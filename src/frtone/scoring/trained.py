@@ -31,6 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from frtone.errors import ScorerModelError
 from frtone.scoring.base import ClaimFeatures, StanceInput
 from frtone.scoring.features import claim_rows, pair_rows, vector_block
@@ -240,14 +242,79 @@ def _claim_matrix(
     claims: Sequence[ClaimFeatures],
     extra: dict[str, list[float]] | None = None,
 ) -> Any:
-    """The feature matrix of one article's claims for ``model`` (vectors as one block)."""
-    x = model.matrix(claim_rows(claims, vectors=False))
-    cols, block = vector_block(claims, model.features)
-    x[:, cols] = block
+    """The feature matrix of one article's claims for ``model`` (vectors as one block).
+
+    ``extra``: more columns by feature name (values per claim), such as the claims'
+    sarcasm probabilities for the direction model.
+    """
+    x = _from_last_matrix(model, claims, frozenset(extra or ()))
+    if x is None:
+        x = model.matrix(claim_rows(claims, vectors=False))
+        cols, block = vector_block(claims, model.features)
+        x[:, cols] = block
+        _LAST_MATRIX[0] = (list(claims), model.features, x)
+        if extra:
+            x = x.copy()  # the remembered matrix stays as claim_rows and vectors make it
     for name, values in (extra or {}).items():
-        if name in model.features:
-            x[:, model.features.index(name)] = values
+        j = model.column(name)
+        if j is not None:
+            x[:, j] = values
     return x
+
+
+# The last article's claim matrix (without extra columns) and the feature names of its
+# columns. The sarcasm model and then the direction model read the same claims, and the
+# direction model's features are the sarcasm model's plus the claims' sarcasm probability:
+# its matrix is the same columns, rearranged. The entry holds the claims, so their ids
+# cannot be reused meanwhile.
+_LAST_MATRIX: list[Any] = [None]
+
+
+def _from_last_matrix(
+    model: LinearModel, claims: Sequence[ClaimFeatures], extra: frozenset[str]
+) -> Any:
+    """``model``'s claim matrix taken from the last one built.
+
+    ``None`` if that one is of other claims or lacks a column of ``model`` (besides the
+    ``extra`` ones, left at 0 for the caller to fill).
+    """
+    last = _LAST_MATRIX[0]  # one read: another thread may replace the entry meanwhile
+    if last is None:
+        return None
+    seen, names, x = last
+    if len(seen) != len(claims) or any(a is not b for a, b in zip(seen, claims, strict=True)):
+        return None
+    take = _column_map(names, model.features, extra)
+    if take is None:
+        return None
+    cols, blank = take
+    # a new C-ordered array (x[:, cols] would be Fortran-ordered: the matrix product could
+    # then round differently)
+    out = np.take(x, cols, axis=1)
+    out[:, blank] = 0.0
+    return out
+
+
+@lru_cache(maxsize=8)
+def _column_map(
+    have: tuple[str, ...], want: tuple[str, ...], extra: frozenset[str]
+) -> tuple[list[int], list[int]] | None:
+    """Which column of ``have`` gives each of ``want``, and the ``extra`` ones to blank out.
+
+    ``None`` if a feature of ``want`` is neither in ``have`` nor in ``extra``.
+    """
+    where = {name: j for j, name in enumerate(have)}
+    cols: list[int] = []
+    blank: list[int] = []
+    for k, name in enumerate(want):
+        j = where.get(name)
+        if j is None:
+            if name not in extra:
+                return None
+            j = 0
+            blank.append(k)
+        cols.append(j)
+    return cols, blank
 
 
 def _read_json(path: Path) -> object:
