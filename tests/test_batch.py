@@ -290,3 +290,27 @@ def test_progress_bar_on_demand_shows_rate_and_count(tmp_path, capsys, lean_anal
     run_batch([records], tmp_path / "out.jsonl", analyzer=lean_analyzer, progress=True)
     err = capsys.readouterr().err
     assert "2/2" in err and "articles/s" in err
+
+
+def test_analyzer_freezes_the_loaded_models_and_collects_garbage_first(
+    analyzer: frtone.Analyzer,
+) -> None:
+    import gc
+    import weakref
+
+    class Node:
+        other: object = None
+
+    gc.unfreeze()
+    frtone.Analyzer(backend=analyzer.backend, gc_freeze=False)
+    assert gc.get_freeze_count() == 0  # left alone when told so
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a reference cycle: only the collector frees it
+    dead = weakref.ref(a)
+    del a, b
+    fresh = frtone.Analyzer(backend=analyzer.backend)
+    assert dead() is None  # collected before the freeze, not frozen for ever
+    # the backend's pipeline is among the frozen objects: full collections skip it
+    assert gc.get_freeze_count() > 100_000
+    result = fresh.analyze("Orange rachète Cloudwatt : quel exploit (!)", ["Orange"])
+    assert result.claims and result.targets[0].name == "Orange"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import gc
 import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -97,6 +98,14 @@ class Analyzer:
         max_length: Longest piece of text the backend parses at once (characters);
             longer paragraphs are cut at sentence ends, offsets stay exact.
         include_tokens: Keep tokens on claims (set ``False`` for lean results).
+        gc_freeze: Once the models are loaded, collect garbage and then move every object
+            the process holds into the garbage collector's permanent generation
+            (:func:`gc.freeze`). The models (spaCy's pipeline alone is some 660,000
+            objects) then stay out of the full collections that a long batch triggers,
+            which otherwise cost about a sixth of frtone's own time. It applies to the
+            whole process, as Python recommends doing after start-up; frozen objects are
+            still freed when their reference count drops, only cycles among them are no
+            longer collected. Pass ``False`` to leave the collector alone.
 
     Example:
         >>> analyzer = Analyzer()
@@ -114,6 +123,7 @@ class Analyzer:
         stance_scorer: StanceScorer | None = None,
         max_length: int | None = None,
         include_tokens: bool = True,
+        gc_freeze: bool = True,
     ) -> None:
         from frtone.language import load_identifier
         from frtone.scoring.trained import is_model_folder
@@ -144,6 +154,9 @@ class Analyzer:
                 raise TypeError(f"{type(obj).__name__} does not implement {proto.__name__}")
         self.include_tokens = include_tokens
         self.lexicon: PolarityLexicon = shared_lexicon()
+        if gc_freeze:
+            gc.collect()  # garbage frozen now would never be collected
+            gc.freeze()
 
     def analyze(
         self, text: str, targets: TargetsArg = None, *, id: str | None = None

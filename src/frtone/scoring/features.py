@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, get_args
 
 from frtone.results import ClaimKind, CueKind
@@ -300,21 +301,6 @@ def claim_rows(claims: Sequence[ClaimFeatures], vectors: bool = True) -> list[di
         vectors: Include the ``vec:`` entries (the trained scorers leave them out and add
             the vectors to their feature matrix directly, see :func:`vector_block`).
     """
-    key = (tuple(map(id, claims)), vectors)
-    last = _LAST_ROWS[0]  # one read: another thread may replace the entry meanwhile
-    if last is not None and last[0] == key and last[1] == list(claims):
-        return [dict(row) for row in last[2]]
-    rows = _claim_rows(claims, vectors)
-    _LAST_ROWS[0] = (key, list(claims), [dict(row) for row in rows])
-    return rows
-
-
-# The last article's claim rows: the sarcasm and the direction model read the same claims,
-# one after the other. The entry holds the claims, so their ids cannot be reused meanwhile.
-_LAST_ROWS: list[Any] = [None]
-
-
-def _claim_rows(claims: Sequence[ClaimFeatures], vectors: bool) -> list[dict[str, float]]:
     base = [sarcasm_features(c) for c in claims]
     if not base:
         return []
@@ -345,14 +331,20 @@ def vector_block(claims: Sequence[ClaimFeatures], names: Sequence[str]) -> tuple
     """
     import numpy as np
 
-    cols = [j for j, name in enumerate(names) if name.startswith("vec:")]
-    dims = [int(names[j][4:]) for j in cols]
+    cols, dims = _vector_columns(tuple(names))
     width = max((len(c.vector) for c in claims), default=0)
     if not cols or not width:
         return cols, np.zeros((len(claims), len(cols)))
     zero = (0.0,) * width
     table = np.array([c.vector or zero for c in claims], dtype=float)
     return cols, VECTOR_SCALE * table[:, dims]
+
+
+@lru_cache(maxsize=8)
+def _vector_columns(names: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """The ``vec:`` columns among ``names`` and the vector dimension each one holds."""
+    cols = [j for j, name in enumerate(names) if name.startswith("vec:")]
+    return cols, [int(names[j][4:]) for j in cols]
 
 
 def pair_rows(
