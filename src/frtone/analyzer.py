@@ -100,7 +100,7 @@ class Analyzer:
         include_tokens: Keep tokens on claims (set ``False`` for lean results).
         gc_freeze: Once the models are loaded, collect garbage and then move every object
             the process holds into the garbage collector's permanent generation
-            (:func:`gc.freeze`). The models (spaCy's pipeline alone is some 660,000
+            (``gc.freeze()``). The models (spaCy's pipeline alone is some 660,000
             objects) then stay out of the full collections that a long batch triggers,
             which otherwise cost about a sixth of frtone's own time. It applies to the
             whole process, as Python recommends doing after start-up; frozen objects are
