@@ -215,3 +215,14 @@ def test_component_analyzer_parses_with_the_same_pipeline(nlp: Language) -> None
     result = component.analyzer.analyze("Le projet reste une chimère.")
     assert result.backend.model == "fr_core_news_md"
     assert [c.kind for c in result.claims[0].sarcasm.cues] == ["metaphor"]
+
+
+def test_component_leaves_the_garbage_collector_alone() -> None:
+    import gc
+
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("frtone", config={"targets": ["Orange"]})
+    gc.unfreeze()
+    doc = nlp("Orange rachète Cloudwatt : quel exploit (!)")  # builds the analyzer
+    assert doc._.frtone.targets[0].name == "Orange"
+    assert gc.get_freeze_count() == 0  # unlike a standalone Analyzer (gc_freeze=True)

@@ -228,8 +228,11 @@ class FrtoneComponent:
         if self._analyzer is None:
             from frtone.analyzer import Analyzer
 
+            # a component in the user's own pipeline leaves their process's collector alone
             self._analyzer = Analyzer(
-                _PipelineBackend(self.nlp, self.name), include_tokens=self.include_tokens
+                _PipelineBackend(self.nlp, self.name),
+                include_tokens=self.include_tokens,
+                gc_freeze=False,
             )
         return self._analyzer
 
