@@ -32,11 +32,10 @@ def main() -> None:
         gc.disable()
 
     import frtone
-    from frtone import analyzer as module
-    from frtone.analyzer import _content_with_vector, _with_context_irony
+    from frtone.analyzer import _content_with_vector, _mean_vectors, _with_context_irony
     from frtone.claims.evaluative import token_polarities
     from frtone.claims.segment import segment
-    from frtone.scoring import features as claim_side
+    from frtone.scoring.features import claim_rows
 
     texts = list(dict.fromkeys(documents(args.repeat_to)))
     scale = args.repeat_to / len(texts)
@@ -47,23 +46,15 @@ def main() -> None:
         spans = segment(doc)
         pols = [token_polarities(doc, s.token_start, s.token_end, analyzer.lexicon) for s in spans]
         evaluative = [max(-1.0, min(1.0, sum(p))) for p in pols]
-        content = _content_with_vector(doc)
-        if hasattr(module, "_mean_vectors"):
-            vectors = module._mean_vectors(doc, spans, content)
-            out = [
-                analyzer._features(doc, spans, k, pols, evaluative, vectors[k])
-                for k in range(len(spans))
-            ]
-        else:  # revisions before the per-document mean vectors (for before/after figures)
-            out = [
-                analyzer._features(doc, spans, k, pols, evaluative, content)
-                for k in range(len(spans))
-            ]
+        vectors = _mean_vectors(doc, spans, _content_with_vector(doc))
+        out = [
+            analyzer._features(doc, spans, k, pols, evaluative, vectors[k])
+            for k in range(len(spans))
+        ]
         return _with_context_irony(out, spans)
 
     def rows(claims: list[Any]) -> list[dict[str, float]]:
-        claim_side._LAST_ROWS[0] = None  # no reuse between articles
-        return claim_side.claim_rows(claims, vectors=False)
+        return claim_rows(claims, vectors=False)
 
     feats = [features(d) for d in docs]  # warm-up: lexicons, caches
     best_f = best_r = float("inf")

@@ -229,7 +229,9 @@ def _claim_stance(
 def _relation(item: StanceInput) -> dict[str, float]:
     """How the claim relates to the targets: the rule stance, where the target is named.
 
-    The same toward every target a claim does not name (inherited or not).
+    For a target the claim does not name, it depends only on the claim, its sarcasm,
+    whether the target is inherited and how many targets the claim names: the same
+    toward every such target (:func:`pair_rows` builds it once per claim).
     """
     scope = "m" if item.mentioned else "u"
     rule_score = 0.0
